@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install everything mapper needs on a fresh Debian machine with Python and pip:
+# a virtual environment in .venv with mapper and its test tools, and (as root, via apt)
+# Chromium for the PNG previews and browser tests and python3-qgis for the QGIS checks.
+# Safe to run again: it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=()
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
+[ "${MAPPER_SKIP_QGIS:-0}" = 1 ] || /usr/bin/python3 -c "import qgis.core" >/dev/null 2>&1 || want+=(python3-qgis)
+if [ ${#want[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing ${want[*]} with apt-get" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+    else
+        echo "setup: please install ${want[*]} (Debian packages); continuing without" >&2
+    fi
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[test]'
+# Build the gazetteer index now (once, about 15 s) so the first real command is fast.
+.venv/bin/mapper -q gazetteer build >/dev/null
