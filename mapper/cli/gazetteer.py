@@ -36,9 +36,12 @@ def info():
     click.echo(f"records:  {len(gaz):,} ({len(gaz._overlay.gid)} curated or added)")
     click.echo(f"names:    {len(gaz._base.keys) + len(gaz._overlay.keys):,}")
     click.echo(f"countries: {len(gaz.countries)}")
+    imported = sorted((gaz.root / "gazetteer" / "imported").glob("*.*"))
+    click.echo(f"imported: {', '.join(p.name for p in imported) or 'none'}")
 
 
-@gazetteer.command()
+# ignore_unknown_options: a negative coordinate ("-4.2") is an argument, not an option.
+@gazetteer.command(context_settings={"ignore_unknown_options": True})
 @click.argument("name")
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
@@ -59,13 +62,21 @@ def add(name, lat, lon, country, place_type, source, precision, note):
 
 
 @gazetteer.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @friendly
-def import_(file):
-    """Import a geonames.org country dump (e.g. ML.txt) or a CSV (name, lat, lon, country)."""
-    from ..gazetteer import build_index
-    from ..gazetteer.edit import import_file
+def import_(files):
+    """Import geonames.org country dumps (e.g. ML.txt) or CSVs (name, lat, lon, country).
 
-    dest, n = import_file(file)
-    click.echo(f"imported {n:,} places into {dest}; rebuilding the index")
-    build_index()
+    Every file is checked before any is copied; the index is rebuilt once at the end.
+    """
+    from ..gazetteer import build_index
+    from ..gazetteer.edit import check_import, import_file
+
+    for f in files:
+        check_import(f)
+    for f in files:
+        dest, n = import_file(f)
+        click.echo(f"imported {n:,} places into {dest}")
+    click.echo("rebuilding the index")
+    path = build_index()
+    click.echo(f"index ready: {path}")

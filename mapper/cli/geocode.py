@@ -31,8 +31,9 @@ def geocode(name, country, near, show_all, as_json):
         click.echo(json.dumps(rows if show_all else rows[0], ensure_ascii=False, indent=1))
         return
     for c in shown:
-        where = ", ".join(x for x in (c.admin1, c.country) if x and x != c.name)
-        line = (f"{c.name} ({where}) [{c.country_code}] {c.latitude:.5f}, {c.longitude:.5f}  "
+        where = ", ".join(dict.fromkeys(x for x in (c.admin1, c.country) if x and x != c.name))
+        label = f"{c.name} ({where})" if where else c.name
+        line = (f"{label} [{c.country_code}] {c.latitude:.5f}, {c.longitude:.5f}  "
                 f"{c.place_type}, precision {c.precision}, {c.id}")
         if show_all:
             line += f", score {c.score:g}"

@@ -12,7 +12,7 @@ from ..errors import GazetteerDataError
 from .names import slug
 from .sources import CSV_COLUMNS, PLACE_TYPES, data_dir, read_geonames_dump, read_places_csv
 
-__all__ = ["add_place", "import_file", "additions_path"]
+__all__ = ["add_place", "import_file", "check_import", "additions_path"]
 
 
 def additions_path(root: Path | None = None) -> Path:
@@ -67,18 +67,29 @@ def add_place(name: str, lat: float, lon: float, country: str, *, place_type: st
     return gid
 
 
+def check_import(src: Path) -> int:
+    """Read a file :func:`import_file` would take and return its number of records.
+
+    Raises
+    ------
+    GazetteerDataError
+        When the file is missing or has a bad line (the message names file and line).
+    """
+    src = Path(src)
+    if not src.is_file():
+        raise GazetteerDataError(f"{src}: no such file")
+    if src.suffix.lower() == ".csv":
+        return len(read_places_csv(src, source="imported"))
+    return len(read_geonames_dump(src))
+
+
 def import_file(src: Path, root: Path | None = None) -> tuple[Path, int]:
     """Validate a GeoNames country dump or a places CSV and copy it into ``imported/``.
 
     Returns the stored path and its number of records. The index is rebuilt on next use.
     """
     src = Path(src)
-    if not src.is_file():
-        raise GazetteerDataError(f"{src}: no such file")
-    if src.suffix.lower() == ".csv":
-        n = len(read_places_csv(src, source="imported"))
-    else:
-        n = len(read_geonames_dump(src))
+    n = check_import(src)
     dest = Path(root or data_dir()) / "gazetteer" / "imported" / src.name
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")

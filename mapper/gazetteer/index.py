@@ -227,6 +227,9 @@ class Gazetteer:
         except (EOFError, ValueError, TypeError, OSError) as exc:
             raise GazetteerError(f"gazetteer index {str(path)!r} is unreadable ({exc}); "
                                  "run `mapper gazetteer build`") from None
+        if not isinstance(payload, dict) or not {"countries", "keys", *_COLS} <= payload.keys():
+            raise GazetteerError(f"gazetteer index {str(path)!r} is not a mapper index; "
+                                 "run `mapper gazetteer build`")
         if payload.get("version") != INDEX_VERSION:
             raise GazetteerError(f"gazetteer index {str(path)!r} is outdated; "
                                  "run `mapper gazetteer build`")
@@ -262,8 +265,13 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Candidate]:
         """Every record carrying ``name`` (folded), unranked; curated records first."""
         key = fold(name)
-        out = [self._candidate(self._overlay, r, name) for r in self._overlay.refs(key)]
-        seen = {c.id for c in out}
+        # A place added twice under one id: the later row (the correction) wins.
+        latest = {}
+        for r in self._overlay.refs(key):
+            c = self._candidate(self._overlay, r, name)
+            latest[c.id] = c
+        out = list(latest.values())
+        seen = latest.keys()
         out += [c for c in (self._candidate(self._base, r, name)
                             for r in self._base.refs(key)) if c.id not in seen]
         return out

@@ -222,9 +222,13 @@ def read_places_csv(path: Path, source: str | None = None) -> list[Entry]:
     if missing:
         raise GazetteerDataError(f"{path}: missing column(s) {', '.join(missing)}")
     out = []
-    for i, row in enumerate(rows, start=2):
+    for row in rows:
+        i = rows.line_num
         if None in row or any(v is None for v in row.values()):
-            raise GazetteerDataError(f"{path}, line {i}: expected {len(cols)} fields")
+            found = sum(v is not None for k, v in row.items() if k is not None)
+            found += len(row.get(None) or ())
+            raise GazetteerDataError(f"{path}, line {i}: expected {len(cols)} fields, "
+                                     f"found {found}")
         name = (row[c_name] or "").strip()
         if not name:
             raise GazetteerDataError(f"{path}, line {i}: empty name")
@@ -268,6 +272,7 @@ def read_geonames_dump(path: Path) -> list[Entry]:
     """
     path = Path(path)
     out = []
+    regions = _admin1_rows()
     try:
         fh = open(path, encoding="utf-8")
     except OSError as exc:
@@ -278,7 +283,7 @@ def read_geonames_dump(path: Path) -> list[Entry]:
                 if not line.strip() or line.startswith("#"):
                     continue
                 cols = line.rstrip("\n").split("\t")
-                if len(cols) < 15:
+                if len(cols) != 19:
                     raise GazetteerDataError(f"{path}, line {i}: expected 19 tab-separated GeoNames "
                                              f"columns, found {len(cols)}")
                 gid, name, _ascii, alts = cols[0], cols[1], cols[2], cols[3]
@@ -288,9 +293,17 @@ def read_geonames_dump(path: Path) -> list[Entry]:
                 lon = _num(cols[5], "longitude", path, i, -180, 180)
                 fclass, fcode = cols[6], cols[7]
                 ptype = "locality" if fclass == "P" else _FCODE_TYPES.get(fcode, "feature")
+                cc = cols[8].strip().upper()
+                if len(cc) != 2 or not cc.isalpha():
+                    raise GazetteerDataError(f"{path}, line {i}: country code {cols[8]!r} is not "
+                                             "ISO 3166 alpha-2")
+                if not name.strip():
+                    raise GazetteerDataError(f"{path}, line {i}: empty name")
                 pop = int(cols[14]) if cols[14].isdigit() else 0
+                region = regions.get((cc, cols[10].strip()))
                 out.append(Entry(gid=f"geonames:{gid}", name=name, place_type=ptype,
-                                 country_code=cols[8].upper(), latitude=lat, longitude=lon,
+                                 country_code=cc, latitude=lat, longitude=lon,
+                                 admin1=region[0] if region else None,
                                  population=pop, precision=1 if ptype == "locality" else 2,
                                  alternates=_clean_alternates(alts.split(",")),
                                  source=f"geonames dump {path.name}"))
