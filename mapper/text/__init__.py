@@ -1,0 +1,1 @@
+"""Reading report text: sentences, toponyms, dates, numbers, actors and event triggers."""

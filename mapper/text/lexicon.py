@@ -1,0 +1,129 @@
+"""The editable knowledge behind extraction, loaded from ``data/lexicon/*.yaml``.
+
+Trigger words, actor names and aliases, number words and the toponym rules are data an
+analyst can read and change; this module only loads and compiles them (once per process).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import MapperError
+from ..gazetteer.names import fold
+from ..gazetteer.sources import data_dir
+
+__all__ = ["Lexicon", "Trigger", "Actor", "lexicon"]
+
+
+@dataclass
+class Trigger:
+    id: str
+    rank: int
+    event_type: str
+    sub_event_type: str
+    regex: re.Pattern
+    armed_victims: dict | None = None
+    route_link: bool = False
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str
+    associated: str | None
+    regex: re.Pattern
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger]
+    armed_victims: re.Pattern
+    background: re.Pattern
+    protest_intervention: re.Pattern
+    protest_excessive_force: re.Pattern
+    actors: list[Actor]
+    unidentified_name: str
+    unidentified: re.Pattern
+    suspected: re.Pattern
+    numbers: dict[str, int]
+    vague_numbers: dict[str, int]
+    not_places: set[str]
+    name_heads: set[str]
+    place_cues: list[str]
+    place_appositions: list[str]
+    locative_cues: set[str]
+    function_words: set[str]
+    directions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+
+def _words(patterns: list[str]) -> re.Pattern:
+    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _load(path: Path) -> dict:
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            # BaseLoader: every scalar stays a string ("No", "On" are words here, not booleans)
+            return yaml.load(fh, Loader=yaml.BaseLoader) or {}
+    except OSError as exc:
+        raise MapperError(f"cannot read lexicon file {str(path)!r}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise MapperError(f"lexicon file {str(path)!r} is not valid YAML: "
+                          f"{str(exc).splitlines()[0]}") from None
+
+
+def _alias_regex(aliases: list[str]) -> re.Pattern:
+    alts = []
+    for a in sorted(aliases, key=len, reverse=True):
+        # apostrophe variants and optional hyphen/space, case as written
+        p = re.escape(a).replace("'", "['’ʼ]?").replace(r"\-", r"[-\s]?").replace(r"\ ", r"[\s-]")
+        alts.append(p)
+    return re.compile(rf"(?<![\w]){'|'.join(alts)}(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def lexicon(root: str | None = None) -> Lexicon:
+    """Load and compile ``data/lexicon`` (cached per data folder)."""
+    base = Path(root) if root else data_dir() / "lexicon"
+    ev = _load(base / "events.yaml")
+    ac = _load(base / "actors.yaml")
+    nu = _load(base / "numbers.yaml")
+    tp = _load(base / "toponyms.yaml")
+    try:
+        triggers = [Trigger(t["id"], int(t.get("rank", 50)), t["event_type"], t["sub_event_type"],
+                            _words(t["patterns"]), t.get("armed_victims"),
+                            str(t.get("route_link", "")).lower() == "true")
+                    for t in ev["triggers"]]
+        actors = [Actor(a["name"], a.get("kind", "non-state"), a.get("associated"),
+                        _alias_regex([a["name"], *a.get("aliases", [])]))
+                  for a in ac["actors"]]
+        unident = ac["unidentified"]
+    except (KeyError, TypeError) as exc:
+        raise MapperError(f"lexicon in {str(base)!r} lacks a required entry: {exc}") from None
+    return Lexicon(
+        triggers=sorted(triggers, key=lambda t: t.rank),
+        armed_victims=_words(ev.get("armed_victims", [])),
+        background=_words(ev.get("background", [])),
+        protest_intervention=_words(ev.get("protest_intervention", [])),
+        protest_excessive_force=_words(ev.get("protest_excessive_force", [])),
+        actors=actors,
+        unidentified_name=unident.get("name", "Unidentified armed group"),
+        unidentified=_words(unident.get("patterns", [])),
+        suspected=_words(ac.get("suspected", [])),
+        numbers={str(k).lower(): int(v) for k, v in (nu.get("words") or {}).items()},
+        vague_numbers={str(k).lower(): int(v) for k, v in (nu.get("vague") or {}).items()},
+        not_places={fold(str(w)) for w in tp.get("not_places", [])},
+        name_heads={fold(str(w)) for w in tp.get("name_heads", [])},
+        place_cues=[*tp.get("place_cues_en", []), *tp.get("place_cues_fr", [])],
+        place_appositions=list(tp.get("place_appositions", [])),
+        locative_cues={fold(str(w)) for w in tp.get("locative_cues", [])},
+        function_words={fold(str(w)) for w in tp.get("function_words", [])},
+        directions={fold(k): (float(v[0]), float(v[1])) for k, v in (tp.get("directions") or {}).items()},
+        abbreviations={str(k): str(v) for k, v in (tp.get("abbreviations") or {}).items()},
+    )

@@ -1,0 +1,63 @@
+"""Sentence splitting with character offsets (English and French news prose)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "st", "no",
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "u.s", "u.n", "approx", "vs", "etc", "e.g", "i.e", "m", "mme", "mgr", "gov", "sen",
+           "rep", "prof", "cpl", "pte", "adm", "cdr", "cmdr", "gén", "lieut", "av", "bd"}
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space
+# and an upper-case letter, a digit or an opening quote; or at a line break.
+_END = re.compile(r"""([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n+""")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, keeping their offsets in the text.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("Brig. Gen. Issa spoke. Gunmen fled.")]
+    ['Brig. Gen. Issa spoke.', 'Gunmen fled.']
+    """
+    out: list[Sentence] = []
+    start, para = 0, 0
+    for m in _END.finditer(text):
+        if m.group(0).startswith("\n"):
+            end = m.start()
+            _emit(text, start, end, para, out)
+            start = m.end()
+            para += 1
+            continue
+        end = m.start(1) + len(m.group(1))
+        before = text[start:m.start(1)]
+        word = re.search(r"([\w.]+)$", before)
+        if m.group(1) == "." and word:
+            w = word.group(1).lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w", w):
+                continue
+        _emit(text, start, end, para, out)
+        start = m.end()
+    _emit(text, start, len(text), para, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end], para))

@@ -1,0 +1,280 @@
+"""Toponym recognition: find the place names of a report.
+
+A dictionary matcher over token n-grams: every capitalised token starts a window of up to
+six tokens, and the longest window whose folded form is a gazetteer name wins (one hash
+lookup per window, so the cost grows with the text, not with the million names of the
+gazetteer). Matches are then filtered with the rules of ``data/lexicon/toponyms.yaml``:
+demonyms and ordinary words, names that are part of a longer proper name (an organisation,
+a person, "Independence Square"), and the surnames of people named in the report.
+Names the gazetteer lacks are still read as places where the text marks them so
+("near Kobri", "the village of X", "X, a village ...", "près de X").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer.index import Gazetteer
+from ..gazetteer.names import fold
+from .lexicon import Lexicon
+from .sentences import Sentence
+
+__all__ = ["Mention", "find_mentions", "tokenize"]
+
+MAX_WORDS = 6
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W_])?|\d+", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’']s$")
+_ELISION = re.compile(r"^[dlDLjJnNsStTcCmMqQu]{1,2}[’'](?=[A-ZÀ-ÖØ-Þ])")
+_REGION_WORDS = {"region", "province", "state", "governorate", "district", "prefecture",
+                 "department", "departement", "cercle", "commune"}
+_CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "el", "al", "en", "sur", "of", "the",
+               "and", "et", "ed", "es", "ag", "ould", "bin", "ben"}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool
+    sentence: int
+    first: bool  # first word of its sentence
+
+
+@dataclass
+class Mention:
+    """A place name as it stands in the report."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    sentence: int
+    known: bool  # the gazetteer carries the name
+    cue: str | None = None  # the word before it ("near", "in", "à"...)
+    near: bool = False  # "near X", "près de X": the event is around X, not in it
+    candidates: list = field(default_factory=list)
+
+
+def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
+    """Word tokens with offsets, folded keys and capitalisation."""
+    tokens: list[Token] = []
+    bounds = [(s.start, s.end, s.index) for s in sentences]
+    si = 0
+    last_sentence = -1
+    for m in _TOKEN.finditer(text):
+        start, word = m.start(), m.group(0)
+        word = word.rstrip(".") or word
+        while si < len(bounds) - 1 and start >= bounds[si][1]:
+            si += 1
+        sent = bounds[si][2] if bounds else 0
+        bare = _POSSESSIVE.sub("", word)
+        el = _ELISION.match(bare)
+        if el:  # "d’Ansongo" -> "d’" + "Ansongo" (joined back for "Côte d’Ivoire")
+            tokens.append(Token(start, start + 2, bare[:2], bare[0].lower(), False, sent,
+                                sent != last_sentence))
+            last_sentence = sent
+            start, bare = start + 2, bare[2:]
+        tokens.append(Token(start, start + len(bare), bare, fold(bare), bare[:1].isupper(), sent,
+                            sent != last_sentence))
+        last_sentence = sent
+    return tokens
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Two tokens are one name only with nothing but a space or hyphen between them."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "\u00a0", "")
+
+
+def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lexicon,
+                  tokens: list[Token] | None = None) -> list[Mention]:
+    """Every place-name mention of the text, left to right, without overlaps."""
+    toks = tokens if tokens is not None else tokenize(text, sentences)
+    abbrev = {k: v for k, v in (lex_abbrev(lex)).items()}
+    out: list[Mention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        starts_region = t.key in _REGION_WORDS and i + 1 < n and toks[i + 1].key in {"de", "du", "of", "d"}
+        if not (t.cap or starts_region):
+            i += 1
+            continue
+        if t.text in abbrev:
+            out.append(Mention(t.start, t.end, t.text, fold(abbrev[t.text]), t.sentence, True,
+                               cue=_cue(toks, i)))
+            i += 1
+            continue
+        if t.key in lex.function_words and not starts_region:
+            i += 1
+            continue
+        best = best_key = None
+        keys = [""]
+        for j in range(i, min(n, i + MAX_WORDS)):
+            tj = toks[j]
+            if j > i and (not _joined(text, toks[j - 1], tj) or tj.sentence != t.sentence):
+                break
+            if j == i:
+                keys = [tj.key]
+            elif toks[j - 1].text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
+                keys = [f"{k}{tj.key}" for k in keys] + [f"{k} {tj.key}" for k in keys]
+            else:
+                keys = [f"{k} {tj.key}" for k in keys]
+            if tj.cap or tj.key in _REGION_WORDS:
+                hit = next((k for k in keys if k in gaz), None)
+                if hit and not (t.text.isupper() and len(t.text) <= 3 and j == i):
+                    best, best_key = j, hit
+        if best is None:
+            i += 1
+            continue
+        span = toks[i:best + 1]
+        m = Mention(t.start, span[-1].end, text[t.start:span[-1].end], best_key, t.sentence,
+                    True, cue=_cue(toks, i))
+        if _keep(text, toks, i, best, m, lex):
+            out.append(m)
+            i = best + 1
+        else:
+            i += 1
+    out.extend(_cued_unknowns(text, toks, out, gaz, lex))
+    out.sort(key=lambda m: m.start)
+    _mark_near(text, out)
+    _drop_people(toks, out, lex, text)
+    return out
+
+
+def lex_abbrev(lex: Lexicon) -> dict[str, str]:
+    return getattr(lex, "abbreviations", {}) or {}
+
+
+def _cue(toks: list[Token], i: int) -> str | None:
+    if i == 0 or toks[i - 1].sentence != toks[i].sentence:
+        return None
+    return toks[i - 1].key
+
+
+def _skip_name(text: str, toks: list[Token], i: int) -> int:
+    """Index after the run of capitalised words starting at i (a person's or body's name)."""
+    j = i + 1
+    while j < len(toks) and toks[j].cap and _joined(text, toks[j - 1], toks[j]):
+        j += 1
+    return j
+
+
+def _keep(text: str, toks: list[Token], i: int, j: int, m: Mention, lex: Lexicon) -> bool:
+    if m.key in lex.not_places:
+        return False
+    if _inside_org_name(toks, i, lex):
+        return False
+    # Part of a longer proper name: "Atlantic Council", "Niger River", "Islamic State Sahel".
+    if j + 1 < len(toks) and toks[j + 1].sentence == toks[j].sentence and toks[j + 1].cap \
+            and _joined(text, toks[j], toks[j + 1]):
+        nxt = toks[j + 1].key
+        if nxt in lex.name_heads or (nxt not in lex.function_words and not _is_place_start(toks, j + 1)):
+            return False
+    if i > 0 and toks[i - 1].sentence == toks[i].sentence and toks[i - 1].cap \
+            and _joined(text, toks[i - 1], toks[i]) and not toks[i - 1].first:
+        if toks[i - 1].key not in lex.function_words:
+            return False
+    if i > 0 and toks[i - 1].first and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i]) \
+            and toks[i - 1].key not in lex.function_words and toks[i - 1].key not in lex.not_places:
+        return False  # "Mariam Cissé ..." at a sentence start
+    return True
+
+
+def _is_place_start(toks: list[Token], j: int) -> bool:
+    return False
+
+
+_ORG_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "pour", "for", "the", "of"}
+
+
+def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """True for "Salut" in "Mouvement pour le Salut de l’Azawad": a name head a few
+    linking words before."""
+    k = i - 1
+    steps = 0
+    while k >= 0 and toks[k].sentence == toks[i].sentence and steps < 4:
+        if toks[k].key in _ORG_LINKS and not toks[k].cap:
+            k -= 1
+            steps += 1
+            continue
+        return steps > 0 and toks[k].cap and toks[k].key in lex.name_heads
+    return False
+
+
+_CUE_UNKNOWN = None
+
+
+def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
+                   lex: Lexicon) -> list[Mention]:
+    """Capitalised names the gazetteer lacks but the text marks as places."""
+    global _CUE_UNKNOWN
+    if _CUE_UNKNOWN is None or _CUE_UNKNOWN[0] is not lex:
+        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                        sorted(lex.place_cues, key=len, reverse=True))
+        name = r"([A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-](?:(?:du|de|el|al)\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2})"
+        appos = "|".join(re.escape(a) for a in lex.place_appositions)
+        _CUE_UNKNOWN = (lex, re.compile(rf"(?<![\w])(?:{cues})\s+{name}"),
+                        re.compile(rf"{name},\s+(?:{appos})\b"))
+    _, cue_re, appos_re = _CUE_UNKNOWN
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    sent_of = {t.start: t.sentence for t in toks}
+    for rx in (cue_re, appos_re):
+        for mm in rx.finditer(text):
+            s, e = mm.start(1), mm.end(1)
+            surface = _POSSESSIVE.sub("", mm.group(1))
+            e = s + len(surface)
+            key = fold(surface)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if key in lex.not_places or key.split()[0] in lex.function_words or key in gaz:
+                continue
+            if any(w in lex.not_places for w in key.split()):
+                continue
+            taken.append((s, e))
+            cue = fold(mm.group(0)[: mm.start(1) - mm.start()].strip()) or None
+            out.append(Mention(s, e, surface, key, sent_of.get(s, _sentence_at(toks, s)), False,
+                               cue=cue))
+    return out
+
+
+def _sentence_at(toks: list[Token], pos: int) -> int:
+    best = 0
+    for t in toks:
+        if t.start > pos:
+            break
+        best = t.sentence
+    return best
+
+
+_NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
+                   r"\bnon loin d[e’']|\baux environs d[e’']|\bà proximité d[e’']|"
+                   r"\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:of|from|de|d’|d'))\s*$",
+                   re.IGNORECASE)
+
+
+def _mark_near(text: str, mentions: list[Mention]) -> None:
+    for m in mentions:
+        if _NEAR.search(text[max(0, m.start - 40):m.start]):
+            m.near = True
+
+
+def _drop_people(toks: list[Token], mentions: list[Mention], lex: Lexicon, text: str) -> None:
+    """Drop single-word mentions that are surnames of people named in full elsewhere."""
+    people: set[str] = set()
+    run: list[Token] = []
+    for t in toks + [Token(0, 0, "", "", False, -1, True)]:
+        if t.cap and run and run[-1].sentence == t.sentence and _joined(text, run[-1], t):
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            words = [x for x in run if x.key not in lex.function_words]
+            if len(words) >= 2 and not any(m.start <= words[0].start and words[-1].end <= m.end
+                                           for m in mentions):
+                people.update(x.key for x in words[1:])
+        run = [t] if t.cap else []
+    mentions[:] = [m for m in mentions if not (m.known and " " not in m.key and m.key in people
+                                               and m.cue not in lex.locative_cues)]
