@@ -30,7 +30,7 @@ __all__ = ["Gazetteer", "Candidate", "cache_dir", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 TYPE_SCORE = {"country": 9.0, "admin1": 5.5, "region": 5.0, "admin2": 4.5}
 _REGION_WORD = re.compile(r"\b(region|province|state|governorate|district|prefecture)\b")
 _COLS = ("gid", "name", "ptype", "cc", "admin1", "pop", "lat", "lon", "prec", "note")

@@ -126,6 +126,17 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
+def _robust_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Centre of member towns, ignoring the odd town filed under the wrong region."""
+    if len(points) < 4:
+        return _centre(points)
+    mlat = sorted(p[0] for p in points)[len(points) // 2]
+    mlon = sorted(p[1] for p in points)[len(points) // 2]
+    dist = [abs(p[0] - mlat) + abs(p[1] - mlon) for p in points]
+    cut = max(2.0, 3 * sorted(dist)[len(dist) // 2])
+    return _centre([p for p, d in zip(points, dist) if d <= cut])
+
+
 REGION_FORMS = ("{} region", "{} province", "{} state", "{} governorate", "region of {}",
                 "province of {}", "region de {}", "region du {}", "region des {}", "region d {}")
 
@@ -141,6 +152,7 @@ def geonames_entries(progress=None) -> Iterator[Entry]:
     members: dict[tuple[str, str], list[tuple[float, float]]] = {}
     by_country: dict[str, list[tuple[float, float]]] = {}
     namesakes: dict[tuple[str, str], list[str]] = {}
+    capitals: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
     admin_names = {k: fold(v[0]) for k, v in admin1.items()}
     items = cities.values()
     if progress:
@@ -154,12 +166,17 @@ def geonames_entries(progress=None) -> Iterator[Entry]:
         region = admin1.get((cc, a1))
         if region and admin_names[(cc, a1)] in {fold(c["name"]), *map(fold, alts)}:
             namesakes.setdefault((cc, a1), []).extend([c["name"], *alts])
+            if c["population"] > capitals.get((cc, a1), (0, None))[0]:
+                capitals[(cc, a1)] = (c["population"], pt)
         yield Entry(gid=f"geonames:{c['geonameid']}", name=c["name"], place_type="locality",
                     country_code=cc, latitude=pt[0], longitude=pt[1],
                     admin1=region[0] if region else None, population=int(c["population"] or 0),
                     alternates=alts)
     for (cc, code), (name, alts, gid) in admin1.items():
-        centre = _centre(members.get((cc, code), []))
+        # ACLED's rule for region-level events: the provincial capital (here the region's
+        # namesake town); otherwise the centre of its towns.
+        centre = capitals[(cc, code)][1] if (cc, code) in capitals else _robust_centre(
+            members.get((cc, code), []))
         if centre is None:
             continue
         names = {name, *alts}
