@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import MapperError
 from ._common import friendly
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -13,7 +14,13 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 def _load(path: Path, published: str | None):
     """A Report from a report text (extracted) or an incident file (read back)."""
     if path.suffix.lower() in _TEXT_SUFFIXES:
-        from ..extract import extract_file
+        try:
+            from ..extract import extract_file
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("mapper"):
+                raise
+            raise MapperError("reading report text needs mapper.extract, which is not "
+                              "installed in this version; export a GeoJSON instead") from None
 
         return extract_file(path, published=published, source=None)
     from ..io import read

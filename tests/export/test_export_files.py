@@ -20,7 +20,7 @@ LAYER_FILES = ("incidents", "places", "routes")
 
 def _types(path, layer=None):
     info = pyogrio.read_info(path, layer=layer)
-    return dict(zip(info["fields"], info["ogr_types"])), info
+    return dict(zip(info["fields"], info["ogr_types"], strict=True)), info
 
 
 def test_all_formats_written_and_no_staging_left(exported):
@@ -49,7 +49,7 @@ def test_geojson_is_rfc7946_utf8_and_typed(exported, mali_report):
     assert data["type"] == "FeatureCollection" and "crs" not in data
     feats = data["features"]
     assert len(feats) == len(mali_report.incidents)
-    for feat, inc in zip(feats, mali_report.incidents):
+    for feat, inc in zip(feats, mali_report.incidents, strict=True):
         props = feat["properties"]
         assert feat["geometry"]["type"] == "Point"
         lon, lat = feat["geometry"]["coordinates"]
@@ -113,7 +113,7 @@ def test_gpkg_layer_styles_are_qgis_defaults(exported):
         assert kind.fetchone()[0] == "attributes"
     assert [r[2] for r in rows] == ["incidents", "places", "routes"]
     for catalog, schema, _, geom, name, qml, default in rows:
-        assert schema == "" and geom == "geom" and default == 1 and len(name) <= 30
+        assert catalog == schema == "" and geom == "geom" and default == 1 and len(name) <= 30
         root = ET.fromstring(qml.split("\n", 1)[1])
         assert root.tag == "qgis"
     qml = {r[2]: ET.fromstring(r[5].split("\n", 1)[1]) for r in rows}
@@ -139,7 +139,7 @@ def test_csv_acled_columns_then_extras(exported, mali_report):
     covered = set(header) | {"event_id"}
     assert set(INCIDENT_FIELDS) <= covered
     assert len(rows) == len(mali_report.incidents)
-    by_id = {r[0]: dict(zip(CSV_COLUMNS, r)) for r in rows}
+    by_id = {r[0]: dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows}
     killing = by_id["ML-20251108-tonka-killing"]
     assert killing["year"] == "2025" and killing["iso"] == "466"
     assert killing["disorder_type"] == "Political violence"
@@ -154,3 +154,17 @@ def test_csv_acled_columns_then_extras(exported, mali_report):
     assert blockade["civilian_targeting"] == ""
     assert blockade["route_ids"] == "dakar-bamako; abidjan-bamako; nouakchott-bamako"
     assert "Côte d’Ivoire" in blockade["notes"]
+
+
+def test_empty_report_gives_empty_typed_layers(tmp_path):
+    from mapper.model import Report
+
+    out = tmp_path / "empty"
+    export(Report(), out)
+    for layer in LAYER_FILES:
+        info = pyogrio.read_info(out / "mapper.gpkg", layer=layer)
+        assert info["features"] == 0 and len(info["fields"]) > 5  # the schema is kept
+        data = json.loads((out / f"{layer}.geojson").read_text(encoding="utf-8"))
+        assert data["features"] == []
+    header, *rows = _csv_rows(out / "incidents.csv")
+    assert tuple(header) == CSV_COLUMNS and rows == []
