@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..errors import ExportError, InputDataError, MapperError
 from ..model import Report
-from .tables import LAYERS
+from .tables import LAYERS, layer_rows
 
 __all__ = ["export", "FORMATS", "parse_formats", "GPKG_NAME", "CSV_NAME"]
 
@@ -62,12 +62,12 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
-def _check(report: Report) -> None:
+def _check(features: list[dict]) -> None:
     """Validate the report as its GeoJSON would be read back, before anything is written."""
     from ..io.geojson import parse_collection
 
     try:
-        parse_collection(report.to_geojson(), "report")
+        parse_collection({"type": "FeatureCollection", "features": features}, "report")
     except InputDataError as exc:
         raise ExportError(f"cannot export: {exc}") from None
 
@@ -80,20 +80,24 @@ def _styles(report: Report) -> dict[str, str]:
     return {layer: layer_qml(layer, present[layer]) for layer in LAYERS}
 
 
-def _write_all(report: Report, stage: Path, formats: tuple[str, ...]) -> list[str]:
+def _write_all(report: Report, features: list[dict], stage: Path,
+               formats: tuple[str, ...]) -> list[str]:
     names: list[str] = []
     styles = _styles(report) if {"geojson", "gpkg"} & set(formats) else {}
+    rows = {layer: (kind, layer_rows(features, kind)) for layer, kind in LAYERS.items()}
     if "geojson" in formats:
         from .geojson import write_layer_geojson
 
-        for layer, kind in LAYERS.items():
-            write_layer_geojson(report, layer, kind, stage / f"{layer}.geojson")
+        meta = {k: v for k, v in (("source", report.source), ("published", report.published),
+                                  ("title", report.title)) if v}
+        for layer, (_, layer_rows_) in rows.items():
+            write_layer_geojson(layer_rows_, layer, stage / f"{layer}.geojson", meta)
             (stage / f"{layer}.qml").write_text(styles[layer], encoding="utf-8")
             names += [f"{layer}.geojson", f"{layer}.qml"]
     if "gpkg" in formats:
         from .gpkg import write_gpkg
 
-        write_gpkg(report, stage / GPKG_NAME, LAYERS, styles)
+        write_gpkg(stage / GPKG_NAME, rows, styles)
         names.append(GPKG_NAME)
     if "csv" in formats:
         from .acled_csv import write_incidents_csv
@@ -122,7 +126,8 @@ def export(report: Report, to_dir: str | Path,
         The report does not validate or a file cannot be written; nothing is left in ``to_dir``.
     """
     wanted = parse_formats(formats)
-    _check(report)
+    features = report.features()
+    _check(features)
     target = Path(to_dir)
     if target.exists() and not target.is_dir():
         raise ExportError(f"{target}: exists and is not a directory")
@@ -133,7 +138,7 @@ def export(report: Report, to_dir: str | Path,
     except OSError as exc:
         raise ExportError(f"cannot create {target}: {exc.strerror or exc}") from None
     try:
-        names = _write_all(report, stage, wanted)
+        names = _write_all(report, features, stage, wanted)
         for name in names:
             os.replace(stage / name, target / name)
     except Exception as exc:

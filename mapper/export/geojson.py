@@ -11,27 +11,30 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Report
-from .tables import layer_rows
+from .tables import Rows
 
 __all__ = ["write_layer_geojson", "layer_collection"]
 
 
-def layer_collection(report: Report, layer: str, kind: str) -> dict[str, Any]:
-    """The FeatureCollection of one layer; ``name`` gives QGIS the layer name."""
+def layer_collection(rows: Rows, layer: str, meta: dict[str, Any] | None = None
+                     ) -> dict[str, Any]:
+    """The FeatureCollection of one layer; ``name`` gives QGIS the layer name.
+
+    ``rows`` come from :func:`mapper.export.tables.layer_rows`; ``meta`` (source,
+    published, title) goes into a ``mapper`` foreign member.
+    """
     features = [{"type": "Feature", "geometry": geometry, "properties": props}
-                for props, geometry in layer_rows(report, kind)]
+                for props, geometry in rows]
     out: dict[str, Any] = {"type": "FeatureCollection", "name": layer, "features": features}
-    meta = {k: v for k, v in (("source", report.source), ("published", report.published),
-                              ("title", report.title)) if v}
     if meta:
         out["mapper"] = meta
     return out
 
 
-def write_layer_geojson(report: Report, layer: str, kind: str, path: Path) -> Path:
+def write_layer_geojson(rows: Rows, layer: str, path: Path,
+                        meta: dict[str, Any] | None = None) -> Path:
     """Write one layer to ``path`` (the caller picks a staging path) and return it."""
-    text = json.dumps(layer_collection(report, layer, kind), ensure_ascii=False, indent=1,
+    text = json.dumps(layer_collection(rows, layer, meta), ensure_ascii=False, indent=1,
                       allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8")
     return path

@@ -16,8 +16,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from ..model import Report
-from .tables import Field, geometry_type, layer_fields, layer_rows
+from .tables import Field, Rows, geometry_type, layer_fields
 
 __all__ = ["write_gpkg", "GEOMETRY_COLUMN"]
 
@@ -42,13 +41,12 @@ def _column(field: Field, values: list[Any]):
     return np.array([None if v is None else str(v) for v in values], dtype=object), None
 
 
-def _write_layer(path: Path, report: Report, layer: str, kind: str) -> None:
+def _write_layer(path: Path, layer: str, kind: str, rows: Rows) -> None:
     import numpy as np
     import shapely
     from pyogrio.raw import write
 
     fields = layer_fields(kind)
-    rows = layer_rows(report, kind)
     geoms = np.array([shapely.geometry.shape(g) for _, g in rows] or [], dtype=object)
     data, masks = [], []
     for f in fields:
@@ -79,10 +77,10 @@ def _write_styles(path: Path, styles: dict[str, str]) -> None:
                     layer_options={"FID": "id"})
 
 
-def write_gpkg(report: Report, path: Path, layers: dict[str, str],
+def write_gpkg(path: Path, layers: dict[str, tuple[str, Rows]],
                styles: dict[str, str]) -> Path:
-    """Write ``layers`` (export name -> kind) and their ``styles`` (name -> QML) to ``path``."""
-    for layer, kind in layers.items():
-        _write_layer(path, report, layer, kind)
+    """Write ``layers`` (export name -> (kind, rows)) and their ``styles`` (name -> QML)."""
+    for layer, (kind, rows) in layers.items():
+        _write_layer(path, layer, kind, rows)
     _write_styles(path, styles)
     return path

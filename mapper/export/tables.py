@@ -1,6 +1,6 @@
 """The three export layers as typed columns: one place for field order and field types.
 
-Every writer (GeoJSON, GeoPackage, CSV) starts from :func:`layer_rows`, so the
+The GeoJSON and GeoPackage writers start from :func:`layer_rows`, so the
 layers carry the same fields in the same order everywhere. Types follow
 ``shared/SCHEMA.md``: dates are ``YYYY-MM-DD`` strings here (each writer turns
 them into its own date type), counts and precision codes are ints or ``None``,
@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import Incident, Place, Report, Route
 
-__all__ = ["LAYERS", "LIST_SEPARATOR", "Field", "layer_fields", "layer_rows", "geometry_type"]
+__all__ = ["LAYERS", "LIST_SEPARATOR", "Field", "Rows", "layer_fields", "layer_rows",
+           "geometry_type"]
 
 #: export layer name -> the model's ``kind``
 LAYERS = {"incidents": "incident", "places": "place", "routes": "route"}
@@ -79,14 +80,21 @@ def _flatten(value: Any) -> Any:
     return value
 
 
-def layer_rows(report: Report, kind: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+Rows = list[tuple[dict[str, Any], dict[str, Any]]]
+
+
+def layer_rows(features: Report | list[dict[str, Any]], kind: str) -> Rows:
     """``(properties, geometry)`` per feature of one layer, lists joined, in field order.
 
-    The geometry is the GeoJSON geometry mapping the model produces (lon/lat order).
+    ``features`` is a Report or its ``features()`` list (pass the list when building
+    several layers: converting a Report is the slow part). The geometry is the
+    GeoJSON geometry mapping the model produces (lon/lat order).
     """
+    if isinstance(features, Report):
+        features = features.features()
     names = [f.name for f in layer_fields(kind)]
     out = []
-    for feat in report.features():
+    for feat in features:
         props = feat["properties"]
         if props.get("kind") != kind:
             continue
