@@ -10,7 +10,7 @@ from mapper.io import read
 
 def _same(a, b):
     assert len(a) == len(b)
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         assert dataclasses.asdict(x) == dataclasses.asdict(y)
 
 

@@ -55,7 +55,7 @@ def layer_facts(uri: str, name: str) -> dict:
         facts["error"] = layer.error().summary()
         return facts
     labeling = layer.labeling()
-    settings = labeling.settings() if labeling is not None and hasattr(labeling, "settings") else None
+    settings = labeling.settings() if hasattr(labeling, "settings") else None
     facts.update({
         "crs": layer.crs().authid(),
         "geometry_type": layer.geometryType(),
