@@ -48,7 +48,8 @@ def info():
 @click.option("--country", required=True, metavar="CC", help="ISO 3166 alpha-2 code.")
 @click.option("--type", "place_type", default="locality", show_default=True,
               type=click.Choice(["locality", "admin1", "admin2", "country", "feature", "region"]))
-@click.option("--source", default="added by analyst", show_default=True, help="Where the position comes from.")
+@click.option("--source", default="added by analyst", show_default=True,
+              help="Where the position comes from.")
 @click.option("--precision", type=click.IntRange(1, 3), default=1, show_default=True)
 @click.option("--note", help="A note shown with the place.")
 @friendly

@@ -11,7 +11,8 @@ from ._common import friendly
 @click.command()
 @click.argument("name")
 @click.option("--country", "country", metavar="CC", help="Only places in this country (ISO2).")
-@click.option("--near", metavar="PLACE", help="Prefer places near this place (a name or 'lat,lon').")
+@click.option("--near", metavar="PLACE",
+              help="Prefer places near this place (a name or 'lat,lon').")
 @click.option("--all", "show_all", is_flag=True, help="List every candidate, best first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @friendly

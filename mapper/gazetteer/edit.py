@@ -49,7 +49,8 @@ def add_place(name: str, lat: float, lon: float, country: str, *, place_type: st
     if len(cc) != 2 or not cc.isalpha():
         raise GazetteerDataError(f"country {country!r} is not an ISO 3166 alpha-2 code (e.g. ML)")
     if place_type not in PLACE_TYPES:
-        raise GazetteerDataError(f"place type {place_type!r} is not one of {', '.join(sorted(PLACE_TYPES))}")
+        raise GazetteerDataError(f"place type {place_type!r} is not one of "
+                                 f"{', '.join(sorted(PLACE_TYPES))}")
     path = additions_path(root)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     if existing:

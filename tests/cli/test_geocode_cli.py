@@ -1,4 +1,5 @@
 """`mapper geocode` through click's CliRunner against the real index."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,10 @@ from click.testing import CliRunner
 
 from mapper.cli import main
 
-LINE = re.compile(r"^(?P<label>.+) \[(?P<cc>[A-Z]{2})\] (?P<lat>-?\d+\.\d+), (?P<lon>-?\d+\.\d+)  "
-                  r"(?P<type>\w+), precision (?P<prec>\d)")
+LINE = re.compile(
+    r"^(?P<label>.+) \[(?P<cc>[A-Z]{2})\] (?P<lat>-?\d+\.\d+), (?P<lon>-?\d+\.\d+)  "
+    r"(?P<type>\w+), precision (?P<prec>\d)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +42,9 @@ def test_tonka_in_mali(run):
 def test_all_lists_tonka_and_near_timbuktu_ranks_it_first(run):
     listed = _places(run("Tonka", "--all").output)
     assert any(m["label"].startswith("Tonka") and m["cc"] == "ML" for m in listed)
-    assert all("score" in line for line in run("Tonka", "--all").output.splitlines()
-               if LINE.match(line))
+    assert all(
+        "score" in line for line in run("Tonka", "--all").output.splitlines() if LINE.match(line)
+    )
     near = _places(run("Tonka", "--all", "--near", "Timbuktu").output)
     assert near[0]["cc"] == "ML"
     by_point = _places(run("Tonka", "--near", "16.77,-3.0").output)

@@ -3,6 +3,7 @@
 These tests build tiny indexes from a handful of entries (GeoNames is replaced by a
 short list), so they run in well under a second; the real index is exercised elsewhere.
 """
+
 from __future__ import annotations
 
 import marshal
@@ -20,12 +21,34 @@ from mapper.gazetteer.sources import Entry
 
 def _entries():
     return [
-        Entry(gid="geonames:1", name="Alphaville", place_type="locality", country_code="ML",
-              latitude=14.0, longitude=-4.0, population=1200, alternates=["Alfaville"]),
-        Entry(gid="geonames:2", name="Betatown", place_type="locality", country_code="ML",
-              latitude=13.0, longitude=-6.0, population=800),
-        Entry(gid="geonames:3", name="Mali", place_type="country", country_code="ML",
-              latitude=17.0, longitude=-4.0, precision=3),
+        Entry(
+            gid="geonames:1",
+            name="Alphaville",
+            place_type="locality",
+            country_code="ML",
+            latitude=14.0,
+            longitude=-4.0,
+            population=1200,
+            alternates=["Alfaville"],
+        ),
+        Entry(
+            gid="geonames:2",
+            name="Betatown",
+            place_type="locality",
+            country_code="ML",
+            latitude=13.0,
+            longitude=-6.0,
+            population=800,
+        ),
+        Entry(
+            gid="geonames:3",
+            name="Mali",
+            place_type="country",
+            country_code="ML",
+            latitude=17.0,
+            longitude=-4.0,
+            precision=3,
+        ),
     ]
 
 
@@ -64,8 +87,9 @@ def test_failure_while_reading_sources_leaves_nothing(monkeypatch, scratch_data,
     assert _leftovers(cache) == []
 
 
-def test_failure_while_writing_keeps_the_old_index_and_no_temp_file(small_sources, tmp_path,
-                                                                    monkeypatch):
+def test_failure_while_writing_keeps_the_old_index_and_no_temp_file(
+    small_sources, tmp_path, monkeypatch
+):
     cache = tmp_path / "cache"
     good = build_index(small_sources, progress=False, cache=cache)
     before = good.read_bytes()

