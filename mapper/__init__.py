@@ -13,8 +13,22 @@ from .gazetteer import Candidate, Gazetteer
 from .gazetteer.geocoder import GazetteerGeocoder
 from .model import Incident, Place, Report, Route
 
+
+def extract(text, *, published=None, source="", gazetteer=None):
+    """Read report text into a Report (see :func:`mapper.extract.extract`)."""
+    from .extract import extract as _extract
+
+    return _extract(text, published=published, source=source, gazetteer=gazetteer)
+
+
+def read(path):
+    """Read an incident file (our GeoJSON or an ACLED CSV) into a Report."""
+    from .io import read as _read
+
+    return _read(path)
+
 __all__ = ["Gazetteer", "Candidate", "GazetteerGeocoder", "Report", "Place", "Incident", "Route",
-           "MapperError", "__version__"]
+           "MapperError", "extract", "read", "__version__"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -8,7 +8,7 @@ import click
 
 from ..errors import MapperError
 
-__all__ = ["friendly"]
+__all__ = ["friendly", "write_atomic"]
 
 
 def friendly(func):
@@ -30,3 +30,21 @@ def friendly(func):
             sys.exit(130)
 
     return wrapper
+
+
+def write_atomic(path, text: str) -> None:
+    """Write text to a temporary file beside ``path``, then move it into place."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

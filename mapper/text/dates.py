@@ -1,0 +1,190 @@
+"""Date expressions in English and French, resolved against the report's publication date.
+
+Returns dates with ACLED's time precision: 1 the day is known, 2 a week or so, 3 a month.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "parse_iso_date"]
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+            "samedi": 5, "dimanche": 6}
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "sept": 9, "oct": 10, "nov": 11, "dec": 12, "janvier": 1, "février": 2, "fevrier": 2,
+          "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+          "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MO = "|".join(sorted(MONTHS, key=len, reverse=True))
+_B = r"(?<![\w])"
+_E = r"(?![\w])"
+
+_PATTERNS = [
+    ("iso", re.compile(rf"{_B}(\d{{4}})-(\d{{2}})-(\d{{2}}){_E}")),
+    ("since_dm", re.compile(rf"{_B}(?:since|depuis(?: le)?)\s+(?:({_MO})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:er)?\s+({_MO}))(?:,?\s+(\d{{4}}))?{_E}", re.I)),
+    ("since_month", re.compile(rf"{_B}(?:since(?: early| late| mid-?)?|depuis(?: (?:le )?(?:début|fin|mi-?))?(?: (?:le )?mois)?(?: de| d['’])?)\s+({_MO})(?:\s+(\d{{4}}))?{_E}", re.I)),
+    ("night", re.compile(rf"{_B}(?:la\s+)?nuit\s+(?:de|du)\s+({_WD})\s+(?:à|au)\s+({_WD})(?:\s+(\d{{1,2}})(?:er)?\s+({_MO}))?(?:\s+(\d{{4}}))?{_E}", re.I)),
+    ("dmy", re.compile(rf"{_B}(?:(?:on|le|ce|the)\s+)?(?:({_WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+of)?\s+({_MO})\.?(?:,?\s+(\d{{4}}))?(?:\s+dernier)?{_E}", re.I)),
+    ("mdy", re.compile(rf"{_B}(?:(?:on)\s+)?(?:({_WD}),?\s+)?({_MO})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}", re.I)),
+    ("next_day", re.compile(rf"{_B}(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|le\s+lendemain|le\s+jour\s+suivant|(?:the\s+)?next\s+(?:day|evening|morning)){_E}", re.I)),
+    ("last_week", re.compile(rf"{_B}(?:last\s+week|la\s+semaine\s+(?:dernière|derniere|passée)|earlier\s+this\s+week|this\s+week|cette\s+semaine){_E}", re.I)),
+    ("last_month", re.compile(rf"{_B}(?:last\s+month|le\s+mois\s+(?:dernier|passé)|earlier\s+this\s+month){_E}", re.I)),
+    ("weekday", re.compile(rf"{_B}(?:(last|this\s+past|past|on|late|early|ce|le)\s+)?({_WD})(?:\s+(?:dernier|passé))?(?:\s+(?:night|morning|evening|afternoon|soir|matin))?{_E}", re.I)),
+    ("month", re.compile(rf"{_B}(?:(in|last|early|late|mid|en|début|fin|mi-?|au\s+mois\s+de|in\s+early|in\s+late|in\s+mid)\s*-?\s*)?({_MO})(?:\s+(\d{{4}}))?(?:\s+dernier)?{_E}", re.I)),
+    ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
+    ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
+]
+# Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
+_AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: date
+    precision: int
+    kind: str  # "day", "relative", "since", "month", "week"
+
+
+def parse_iso_date(value: str) -> date:
+    """Parse ``YYYY-MM-DD`` strictly (raises ValueError)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
+        raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form")
+    return date.fromisoformat(value)
+
+
+def _infer_year(month: int, day: int, published: date) -> date | None:
+    for year in (published.year, published.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if d <= published + timedelta(days=2):
+            return d
+    return None
+
+
+def _month_year(month: int, published: date, year: str | None, last: bool = False) -> int:
+    if year:
+        return int(year)
+    if month > published.month or (last and month == published.month):
+        return published.year - 1
+    return published.year
+
+
+def _weekday_before(wd: int, published: date, strictly: bool = False) -> date:
+    delta = (published.weekday() - wd) % 7
+    if delta == 0 and strictly:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+def _mid(year: int, month: int, qualifier: str | None) -> date:
+    q = (qualifier or "").lower()
+    if q.startswith(("early", "début", "debut", "in early")):
+        return date(year, month, 5)
+    if q.startswith(("late", "fin", "in late")):
+        return date(year, month, 25)
+    return date(year, month, 15)
+
+
+def find_dates(text: str, published: date | None, previous: date | None = None
+               ) -> list[DateMention]:
+    """Every date expression in ``text`` (a sentence), resolved, left to right, no overlaps.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> pub = date(2025, 11, 10)  # a Monday
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates("abducted on Friday", pub)]
+    [('2025-11-07', 1)]
+    >>> [d.date.isoformat() for d in find_dates("enlevés jeudi 6 novembre", pub)]
+    ['2025-11-06']
+    >>> [(d.date.isoformat(), d.kind) for d in find_dates("a blockade since September", pub)]
+    [('2025-09-01', 'since')]
+    """
+    if published is None:
+        published = date.today()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            dm = _resolve(kind, m, published, previous)
+            if dm is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), *dm))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind, m, published, previous):
+    g = m.groups()
+    try:
+        if kind == "iso":
+            return date(int(g[0]), int(g[1]), int(g[2])), 1, "day"
+        if kind == "since_dm":
+            mon = MONTHS[(g[0] or g[3]).lower()]
+            day = int(g[1] or g[2])
+            d = date(int(g[4]), mon, day) if g[4] else _infer_year(mon, day, published)
+            return (d, 1, "since") if d else None
+        if kind == "since_month":
+            if g[0].lower() in _AMBIGUOUS and g[0][0].islower():
+                return None
+            mon = MONTHS[g[0].lower()]
+            return date(_month_year(mon, published, g[1]), mon, 1), 3, "since"
+        if kind == "night":
+            wd = WEEKDAYS[g[0].lower()]
+            if g[2] and g[3]:
+                d = _infer_year(MONTHS[g[3].lower()], int(g[2]), published)
+                return (d - timedelta(days=1), 1, "day") if d else None
+            return _weekday_before(wd, published), 1, "day"
+        if kind in ("dmy", "mdy"):
+            if kind == "dmy":
+                wd, day, mon, year = g
+            else:
+                wd, mon, day, year = g
+            if mon.lower() in _AMBIGUOUS and mon[0].islower():
+                return None
+            mon_i, day_i = MONTHS[mon.lower().rstrip(".")], int(day)
+            d = date(int(year), mon_i, day_i) if year else _infer_year(mon_i, day_i, published)
+            return (d, 1, "day") if d else None
+        if kind == "next_day":
+            return ((previous + timedelta(days=1)), 1, "relative") if previous else None
+        if kind == "last_week":
+            return published - timedelta(days=5), 2, "week"
+        if kind == "last_month":
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+            if "earlier" in m.group(0).lower():
+                y, mo = published.year, published.month
+            return date(y, mo, 15), 3, "month"
+        if kind == "weekday":
+            qual, wd = (g[0] or "").lower(), WEEKDAYS[g[1].lower()]
+            if g[1][0].isupper() is False and g[1].lower() in {"mardi", "lundi"} and False:
+                return None
+            return _weekday_before(wd, published, strictly=qual in ("last", "this past", "past")
+                                   and wd == published.weekday()), 1, "day"
+        if kind == "month":
+            qual, mon, year = g
+            if mon.lower() in _AMBIGUOUS and (mon[0].islower() or not (qual or year)):
+                return None
+            mon_i = MONTHS[mon.lower()]
+            y = _month_year(mon_i, published, year, last=(qual or "").lower() == "last")
+            d = _mid(y, mon_i, qual)
+            return (d, 3, "month") if d <= published + timedelta(days=2) else None
+        if kind == "yesterday":
+            return published - timedelta(days=1), 1, "day"
+        if kind == "today":
+            return published, 1, "day"
+    except (ValueError, KeyError):
+        return None
+    return None

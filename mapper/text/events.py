@@ -1,0 +1,369 @@
+"""Incidents from sentences: triggers, dates, places, actors, counts, and merging.
+
+Each sentence with an event trigger (``data/lexicon/events.yaml``) yields a candidate
+event; a later sentence about the same event (same type, compatible place and date)
+adds to it instead of making another. Background history is skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..gazetteer.index import Gazetteer
+from ..gazetteer.names import fold
+from .dates import DateMention, find_dates
+from .lexicon import Lexicon, Trigger
+from .numbers import Count, find_counts
+from .resolve import Resolution, Resolved
+from .sentences import Sentence
+
+__all__ = ["Event", "find_events"]
+
+_ROUTE_WORDS = re.compile(r"\b(?:supply\s+)?(?:routes?|roads?|corridors?|highways?|axes?|axis|"
+                          r"itinéraires?|supply lines?|trade routes?)\b", re.I)
+_PLURAL_GENERIC = re.compile(r"(?:attacks|killings|kidnappings|abductions|ambushes|clashes|raids|"
+                             r"strikes|protests|attaques|enlèvements|violences?)$", re.I)
+_BY = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|la\s+|des\s+)?(?:suspected\s+|présumés?\s+)?$", re.I)
+_SINGLE_VICTIM = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|influencer|teacher|journalist|"
+    r"chief|imam|priest|pastor|official|mayor|citizen|national|farmer|trader|driver|worker|"
+    r"activist|student|nurse|doctor|civilian|person|villager|herder)|(?:she|he)\s+(?:was|has been|had been)|"
+    r"(?:executed|killed|shot|abducted|kidnapped|seized)\s+(?:her|him)|"
+    r"(?:un|une)\s+(?:homme|femme|enfant|chef|imam|journaliste|enseignant|commerçant|élu|civil))\b",
+    re.I)
+_VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
+                        r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b", re.I)
+
+
+@dataclass
+class Event:
+    trigger: Trigger
+    event_type: str
+    sub_event_type: str
+    sentences: list[int]
+    quote: list[str]
+    place: Resolved | None
+    precision: int
+    event_date: date | None
+    time_precision: int
+    date_explicit: bool
+    actor: str | None = None
+    actor_named: bool = False
+    suspected: bool = False
+    fatalities: int | None = None
+    victims: str | None = None
+    victim_count: int | None = None
+    route_ids: list[str] = field(default_factory=list)
+    route_since: str | None = None
+    confidence: float = 0.5
+
+
+def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: Lexicon) -> bool:
+    if lex.background.search(s.text):
+        return True
+    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", s.text)]
+    recent = [d for d in dates if (published - d.date).days < 400]
+    if years and max(years) < published.year - 1 and not recent:
+        return True
+    return False
+
+
+def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
+    out = []
+    taken: list[tuple[int, int]] = []
+    for t in lex.triggers:  # by rank: a specific trigger claims its words first
+        for m in t.regex.finditer(s.text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((t, m))
+    return out
+
+
+def _nearest(items, pos: int):
+    return min(items, key=lambda x: abs(((x.start + x.end) // 2) - pos), default=None)
+
+
+def find_events(text: str, sentences: list[Sentence], res: Resolution, published: date,
+                lex: Lexicon, gaz: Gazetteer) -> list[Event]:
+    """Events of a report, merged, in order of first mention."""
+    events: list[Event] = []
+    last_date: date | None = None
+    last_date_sentence = -10
+    anchors = _anchor_mentions(text, res)
+    for s in sentences:
+        dates = find_dates(s.text, published, previous=last_date)
+        trig = _triggers(s, lex)
+        background = _is_background(s, dates, published, lex)
+        if background or not trig:
+            if dates and not background:
+                day_dates = [d for d in dates if d.precision == 1]
+                if day_dates:
+                    last_date, last_date_sentence = day_dates[-1].date, s.index
+            continue
+        # group triggers by their nearest date mention: "abducted on Friday ... executed on Saturday"
+        groups: dict[int, list[tuple[Trigger, re.Match]]] = {}
+        for t, m in trig:
+            d = _nearest(dates, m.start()) if len(dates) > 1 else None
+            groups.setdefault(dates.index(d) if d else -1, []).append((t, m))
+        for gi, group in sorted(groups.items()):
+            ev = _event(s, group, dates[gi] if gi >= 0 else (dates[0] if dates else None), res,
+                        anchors, lex, gaz, published, last_date, last_date_sentence)
+            if ev is None:
+                continue
+            if ev.event_date and ev.date_explicit and ev.time_precision == 1:
+                last_date, last_date_sentence = ev.event_date, s.index
+            _add(events, ev, sentences)
+    for ev in events:
+        if ev.trigger.route_link:
+            _link_routes(ev, sentences, res, lex, gaz)
+    return events
+
+
+def _anchor_mentions(text: str, res: Resolution) -> set[int]:
+    """Mentions that only measure or qualify another place ("90 miles from Timbuktu",
+    "Kobri in western Mali"): they are not where an event happened."""
+    out = set()
+    rs = res.resolved
+    for a, b in zip(rs, rs[1:]):
+        if a.mention.sentence != b.mention.sentence:
+            continue
+        gap = text[a.mention.end:b.mention.start]
+        if re.search(r"\d\s*(?:km|kilomet\w*|miles?)\b.*\b(?:of|from|de|d['’])\s*(?:the\s+)?$", gap, re.I):
+            out.add(id(b.mention))
+        elif b.candidate is not None and b.candidate.place_type in ("country", "admin1") and \
+                re.fullmatch(r"\s*(?:,\s*)?(?:\(|in|dans|au|en)\s+(?:the\s+|la\s+|le\s+)?(?:[\w-]+\s+)?"
+                             r"(?:region\s+of\s+|région\s+de\s+)?", gap, re.I):
+            out.add(id(b.mention))
+    return out
+
+
+def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date_sentence):
+    trig, m = min(group, key=lambda tm: tm[0].rank)
+    pos = m.start()
+    words = s.text
+    if len(group) == 1 and _PLURAL_GENERIC.search(m.group(0)) and dm is None \
+            and not find_counts(words, lex):
+        return None  # "a spike in kidnappings": a trend, not an event
+    event_type, sub_type = trig.event_type, trig.sub_event_type
+    if trig.armed_victims and _armed_victims(words, m, lex):
+        event_type = trig.armed_victims["event_type"]
+        sub_type = trig.armed_victims["sub_event_type"]
+    ids = {t.id for t, _ in group}
+    if "abduction" in ids and "killing" in ids and trig.id == "killing":
+        pass  # abducted and killed: ACLED codes the killing (Attack)
+    if event_type == "Protests":
+        if lex.protest_excessive_force.search(clause):
+            sub_type = "Excessive force against protesters"
+        elif lex.protest_intervention.search(clause):
+            sub_type = "Protest with intervention"
+    # place
+    here = [r for r in res.in_sentence(s.index) if id(r.mention) not in anchors]
+    place, precision = _location(here, pos, s, res)
+    if place is not None and place.candidate is not None and place.candidate.place_type == "admin1":
+        # "abducted in a market (Timbuktu region) ... brought back to Tonka": the next
+        # sentence's town in that region is the nearest place the report gives
+        region = fold(place.candidate.name)
+        town = next((r for r in res.in_sentence(s.index + 1) if r.candidate is not None
+                     and r.candidate.place_type == "locality" and r.admin1
+                     and fold(r.admin1) == region), None)
+        if town is not None:
+            place, precision = town, 2
+    # date
+    date_explicit = dm is not None
+    if dm is not None:
+        ev_date, tprec = dm.date, dm.precision
+    elif last_date is not None and s.index - last_date_sentence <= 2:
+        ev_date, tprec = last_date, 1
+    else:
+        ev_date, tprec = published, 2
+    if dm is not None and dm.kind == "since":
+        tprec = max(tprec, 1)
+    # actor
+    actor, named = _actor(words, pos, lex)
+    suspected = bool(lex.suspected.search(words)) and actor is not None
+    # counts
+    counts = find_counts(words, lex)
+    fatalities, victims, victim_count = _counts(words, counts, trig, m, event_type, sub_type, lex)
+    ev = Event(trig, event_type, sub_type, [s.index], [s.text], place, precision, ev_date, tprec,
+               date_explicit, actor, named, suspected, fatalities, victims, victim_count)
+    if dm is not None and dm.kind == "since":
+        ev.route_since = dm.date.strftime("%Y-%m") if dm.precision == 3 else dm.date.isoformat()
+    ev.confidence = round(0.4 + 0.2 * date_explicit + 0.2 * (precision < 3) + 0.1 * named, 2)
+    return ev
+
+
+def _armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
+    """Are the people killed or attacked soldiers or fighters (not the perpetrators)?"""
+    for a in lex.armed_victims.finditer(words):
+        before = words[max(0, a.start() - 30):a.start()]
+        if _BY.search(before) or re.search(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", before, re.I):
+            continue  # "by suspected jihadists": the perpetrators
+        if 0 <= m.start() - a.end() <= 60 or 0 <= a.start() - m.end() <= 40:
+            return True
+    return False
+
+
+def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
+    """The place the sentence ties to the event, and its geo precision."""
+    if not here:
+        return None, 3
+
+    def rank(r: Resolved):
+        c = r.candidate
+        kind = c.place_type if c else "unknown"
+        order = {"locality": 0, "feature": 0, "unknown": 1, "admin2": 1, "admin1": 2,
+                 "region": 2, "country": 3}.get(kind, 2)
+        if c is None and r.precision == 3:
+            order = 2
+        return (order, abs(r.mention.start - pos))
+
+    best = min(here, key=rank)
+    if best.candidate is None:
+        return best, best.precision
+    prec = best.precision
+    if best.candidate.place_type in ("admin1", "region", "country"):
+        prec = 3
+    elif best.mention.near:
+        prec = max(prec, 2)
+    return best, prec
+
+
+def _actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
+    found = []
+    for a in lex.actors:
+        for m in a.regex.finditer(words):
+            by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
+            found.append((0 if by else 1, abs(m.start() - pos), a.name))
+    if found:
+        return min(found)[2], True
+    m = lex.unidentified.search(words)
+    if m:
+        return lex.unidentified_name, False
+    return None, False
+
+
+def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
+            sub_type: str, lex: Lexicon):
+    """(fatalities, victims text, victim count) read around the trigger."""
+    fatal = None
+    victims = victim_count = None
+    kill_words = re.compile(r"\b(?:killed|dead|died|deaths?|slain|lives|tu[ée]s?|morts?|décès|"
+                            r"victimes|bilan|death toll|executed|shot dead|massacred)\b", re.I)
+    best = None
+    for c in counts:
+        span = words[min(c.end, m.start()):max(c.start, m.end())]
+        dist = abs(c.start - m.start())
+        if len(re.findall(r"\d", span)) > 0 and dist > 80:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    if best is not None and best[0] <= 120:
+        c = best[1]
+        tail = words[c.end:c.end + 60]
+        stop = _VERB_STOP.search(tail)
+        phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
+        victim_count, victims = c.value, phrase
+    killing = trig.id in ("killing", "suicide_bomb", "air_strike", "shelling", "ied", "attack",
+                          "ambush", "clash", "post_attack") and kill_words.search(words)
+    if killing:
+        near = [c for c in counts if kill_words.search(words[max(0, c.start - 40):c.end + 60])]
+        if near:
+            fatal = min(near, key=lambda c: abs(c.start - m.start())).value
+        elif _SINGLE_VICTIM.search(words):
+            fatal = 1
+    if victim_count is None and _SINGLE_VICTIM.search(words):
+        victim_count = 1
+        sv = _SINGLE_VICTIM.search(words).group(0)
+        victims = None if re.match(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b",
+                                   sv, re.I) else sv
+    if sub_type == "Abduction/forced disappearance":
+        fatal = 0  # ACLED: an abduction "without reports of further violence"
+    if event_type == "Strategic developments":
+        fatal = victims = victim_count = None
+    return fatal, victims, victim_count
+
+
+def _compatible_places(a: Event, b: Event) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place, b.place
+    if pa.mention.key == pb.mention.key:
+        return True
+    if a.precision == 3 or b.precision == 3:
+        wide, narrow = (pa, pb) if a.precision >= b.precision else (pb, pa)
+        if wide.candidate is not None and wide.candidate.place_type == "country":
+            return wide.country_code == narrow.country_code
+        if wide.candidate is not None and wide.candidate.place_type == "admin1":
+            return narrow.admin1 is not None and fold(narrow.admin1) == fold(wide.candidate.name)
+    return False
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if not a.date_explicit or not b.date_explicit:
+        return True
+    return a.event_date == b.event_date
+
+
+def _add(events: list[Event], ev: Event, sentences) -> None:
+    for old in reversed(events):
+        same_kind = (old.event_type, old.sub_event_type) == (ev.event_type, ev.sub_event_type) or \
+            (old.trigger.id == ev.trigger.id)
+        if same_kind and _compatible_places(old, ev) and _compatible_dates(old, ev):
+            _merge(old, ev)
+            return
+    # an abduction known only at region level, followed by the victim's fate at a town
+    events.append(ev)
+
+
+def _merge(old: Event, new: Event) -> None:
+    if new.precision < old.precision or old.place is None:
+        old.place, old.precision = new.place, new.precision
+    if new.date_explicit and (not old.date_explicit or new.time_precision < old.time_precision):
+        old.event_date, old.time_precision, old.date_explicit = new.event_date, new.time_precision, True
+    if new.actor and (old.actor is None or (new.actor_named and not old.actor_named)):
+        old.actor, old.actor_named = new.actor, new.actor_named
+        old.suspected = new.suspected
+    elif new.actor and new.actor == old.actor:
+        old.suspected = old.suspected and new.suspected
+    if old.fatalities is None or (new.fatalities is not None and new.fatalities > old.fatalities > 0
+                                  and False):
+        old.fatalities = new.fatalities if old.fatalities is None else old.fatalities
+    if old.victim_count is None and new.victim_count is not None:
+        old.victim_count, old.victims = new.victim_count, new.victims
+    if new.route_since and not old.route_since:
+        old.route_since = new.route_since
+    old.sentences += new.sentences
+    old.quote += new.quote
+    old.confidence = max(old.confidence, new.confidence)
+
+
+def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lexicon,
+                 gaz: Gazetteer) -> None:
+    from ..routes import corridors_for, load_corridors
+
+    window = set()
+    for i in ev.sentences:
+        window.update({i - 1, i, i + 1})
+    countries, towns = set(), set()
+    for r in res.resolved:
+        if r.mention.sentence not in window or r.candidate is None:
+            continue
+        text = sentences[r.mention.sentence].text
+        if not _ROUTE_WORDS.search(text) and r.mention.sentence not in ev.sentences:
+            continue
+        if r.candidate.place_type == "country" and r.country_code != res.focus:
+            countries.add(r.country_code)
+        elif r.candidate.place_type == "locality":
+            towns.add(r.candidate.name)
+    ev.route_ids = [c.route_id for c in corridors_for(countries, towns, load_corridors())]
+
+
+def event_id(source: str, ev: Event, location: str, index: int) -> str:
+    """Stable across runs of the same report: a hash of what identifies the event."""
+    key = "|".join([source, ev.event_type, ev.sub_event_type, location,
+                    ev.event_date.isoformat() if ev.event_date else "", ev.quote[0]])
+    cc = (ev.place.country_code if ev.place else "XX") or "XX"
+    return f"{cc}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"

@@ -1,0 +1,87 @@
+"""Counts in report prose: digits and number words (English and French)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+__all__ = ["Count", "find_counts"]
+
+_MODIFIER = (r"(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|"
+             r"au\s+moins|plus\s+de|pr[eè]s\s+de|environ|une|un|a|an|the)\s+")
+
+
+@dataclass(frozen=True)
+class Count:
+    start: int
+    end: int
+    value: int
+    text: str
+    vague: bool = False
+
+
+_CACHE: dict[int, re.Pattern] = {}
+
+
+def _regex(lex: Lexicon) -> re.Pattern:
+    rx = _CACHE.get(id(lex))
+    if rx is None:
+        words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
+                       key=len, reverse=True)
+        w = "|".join(re.escape(x) for x in words)
+        rx = re.compile(
+            rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+|\d+|(?:{w})(?:[- ](?:{w}))?)"
+            rf"(?![\w])", re.IGNORECASE)
+        _CACHE[id(lex)] = rx
+    return rx
+
+
+def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
+    t = token.lower()
+    if t[0].isdigit():
+        return int(re.sub(r"[ ,.]", "", t)), False
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+        a, b = lex.numbers[parts[0]], lex.numbers[parts[1]]
+        if a >= 20 and b < 10:
+            return a + b, False
+        if b == 100:
+            return a * 100, False
+        return None, False
+    if t in lex.numbers:
+        return lex.numbers[t], False
+    if t in lex.vague_numbers:
+        return lex.vague_numbers[t], True
+    return None, False
+
+
+def find_counts(text: str, lex: Lexicon) -> list[Count]:
+    """Numbers in a sentence, with their values.
+
+    Four-digit numbers that look like years (1900-2099) are skipped, and so are numbers
+    that are part of a distance, a time, a sum of money or an age.
+
+    Examples
+    --------
+    >>> from mapper.text.lexicon import lexicon
+    >>> [c.value for c in find_counts("at least twenty-one people and 3 soldiers", lexicon())]
+    [21, 3]
+    """
+    out = []
+    for m in _regex(lex).finditer(text):
+        val, vague = _value(m.group(1), lex)
+        if val is None:
+            continue
+        after = text[m.end():m.end() + 14].lower()
+        before = text[max(0, m.start() - 2):m.start()]
+        if m.group(1).isdigit() and 1900 <= val <= 2099 and len(m.group(1)) == 4:
+            continue
+        if re.match(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
+                     r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)",
+                     after) or "$" in before or "€" in before:
+            continue
+        if re.match(r"\s*(?:s\b|th\b)", after) and m.group(1).isdigit():
+            continue  # "her 20s", "the 20th"
+        out.append(Count(m.start(1), m.end(1), val, m.group(1), vague))
+    return out

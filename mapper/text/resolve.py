@@ -1,0 +1,278 @@
+"""Toponym resolution: choose, for every mention, the gazetteer record the report means.
+
+Context rules, in order: the countries the report names (and its dateline) bias every
+choice; a qualifier right after a name ("in the Timbuktu region", "in western Mali",
+"dans la région de Ménaka") constrains it; places near the report's other resolved
+places are preferred; a distance phrase ("about 90 miles from Timbuktu") checks a choice
+or places an unknown name. A name the gazetteer lacks falls back to the smallest area the
+text gives, with an honest precision, and is listed as unresolved.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..gazetteer.index import Candidate, Gazetteer, haversine_km
+from ..gazetteer.names import fold
+from .lexicon import Lexicon
+from .toponyms import Mention
+
+__all__ = ["Resolved", "resolve_mentions", "Resolution"]
+
+_DIST = re.compile(
+    r"^[\s,;(]*(?:which is |that is |situated |located |situé\w* |lying )?"
+    r"(?:about |some |around |roughly |nearly |approximately |almost |environ |à environ |à quelque |à )?"
+    r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|miles?|mi)\b\s*(?:\([^)]*\)\s*)?"
+    r"(?:(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)\s+)?"
+    r"(?:of|from|de|d['’]|du)\s*(?:the |la |le |l['’])?$", re.IGNORECASE)
+_BEARING = {"north": 0, "nord": 0, "northeast": 45, "north-east": 45, "nord-est": 45, "east": 90,
+            "est": 90, "southeast": 135, "south-east": 135, "sud-est": 135, "south": 180,
+            "sud": 180, "southwest": 225, "south-west": 225, "sud-ouest": 225, "west": 270,
+            "ouest": 270, "northwest": 315, "north-west": 315, "nord-ouest": 315}
+_QUALIFIER = re.compile(
+    r"^\s*(?:,\s*)?(?:\(\s*|in\s+|dans\s+|au\s+|en\s+|of\s+)"
+    r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:([\w-]+)\s+(?:part\s+of\s+|du\s+pays\s+)?)?"
+    r"(?:region\s+of\s+|région\s+de\s+|region\s+de\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Resolved:
+    """A mention with the place chosen for it (or its fallback area)."""
+
+    mention: Mention
+    candidate: Candidate | None
+    latitude: float
+    longitude: float
+    precision: int
+    country_code: str
+    admin1: str | None
+    confidence: float
+    area: str | None = None  # for unresolved names: the area used ("western Mali")
+
+    @property
+    def resolved(self) -> bool:
+        return self.candidate is not None
+
+
+@dataclass
+class Resolution:
+    resolved: list[Resolved]
+    countries: Counter
+    focus: str | None
+    unresolved: list[str] = field(default_factory=list)
+
+    def in_sentence(self, index: int) -> list[Resolved]:
+        return [r for r in self.resolved if r.mention.sentence == index]
+
+
+def _offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    d = km / 6371.0088
+    b = math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
+@lru_cache(maxsize=256)
+def _extent(gaz: Gazetteer, cc: str) -> tuple[float, float, float, float] | None:
+    """Trimmed bounding box (S, W, N, E) of a country's towns."""
+    cols = gaz._base
+    lats, lons = [], []
+    for y, x, c, t in zip(cols.lat, cols.lon, cols.cc, cols.ptype):
+        if c == cc and t == "locality":
+            lats.append(y)
+            lons.append(x)
+    if len(lats) < 3:
+        return None
+    lats.sort()
+    lons.sort()
+    k = len(lats) // 50
+    return lats[k], lons[k], lats[-1 - k], lons[-1 - k]
+
+
+def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
+               ) -> tuple[float, float] | None:
+    """A point for "western Mali": the country's point shifted toward that side."""
+    base = gaz.country_point(cc)
+    if base is None:
+        return None
+    shift = lex.directions.get(fold(direction)) if direction else None
+    ext = _extent(gaz, cc) if shift else None
+    if not shift or not ext:
+        return base.latitude, base.longitude
+    s, w, n, e = ext
+    return ((s + n) / 2 + shift[0] * (n - s), (w + e) / 2 + shift[1] * (e - w))
+
+
+def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Lexicon
+                     ) -> Resolution:
+    """Choose a place for every mention (see the module docstring for the rules)."""
+    for m in mentions:
+        if m.known:
+            m.candidates = (gaz.lookup(m.surface) if fold(m.surface) == m.key else []) \
+                or gaz.lookup(m.key)
+    countries: Counter = Counter()
+    for m in mentions:
+        top = m.candidates[0] if m.candidates else None
+        if top and top.place_type in ("country", "admin1"):
+            countries[top.country_code] += 2 if top.place_type == "country" else 1
+    first = next((m for m in mentions if m.known and m.start < 40), None)
+    if first and first.candidates and first.candidates[0].population > 100000:
+        countries[first.candidates[0].country_code] += 1  # the dateline
+    focus = countries.most_common(1)[0][0] if countries else None
+    bias = list(countries)
+
+    constraints = {id(m): _constraint(text, m, mentions) for m in mentions}
+    # first pass: without proximity
+    chosen: dict[int, Candidate | None] = {}
+    for m in mentions:
+        if m.known:
+            chosen[id(m)] = _choose(gaz, m, bias, None, constraints[id(m)], lex)
+    # anchor: localities chosen in the focus country
+    pts = [(c.latitude, c.longitude) for c in chosen.values()
+           if c and c.place_type == "locality" and c.country_code == focus]
+    anchor = (_median([p[0] for p in pts]), _median([p[1] for p in pts])) if pts else None
+    out: list[Resolved] = []
+    unresolved: list[str] = []
+    by_key: dict[str, Resolved] = {}
+    for m in mentions:
+        con = constraints[id(m)]
+        cand = _choose(gaz, m, bias, anchor, con, lex) if m.known else None
+        if m.known and cand is None and not con:
+            continue  # filtered out as a weak reading (ordinary word, far-away namesake)
+        if cand is not None and not _credible(m, cand, countries, lex):
+            continue
+        dist = _distance_phrase(text, m, mentions, chosen)
+        if cand is not None:
+            conf = 0.9 if len(m.candidates) == 1 else 0.75
+            if cand.country_code in countries:
+                conf = min(0.95, conf + 0.05)
+            r = Resolved(m, cand, cand.latitude, cand.longitude, cand.precision,
+                         cand.country_code, cand.admin1 if cand.place_type != "country" else None,
+                         round(conf, 2))
+            by_key[m.key] = r
+            out.append(r)
+            continue
+        # unknown name (or no candidate fits the qualifier): fall back
+        if m.key in by_key:  # an earlier mention of the same name already fell back
+            prev = by_key[m.key]
+            out.append(Resolved(m, None, prev.latitude, prev.longitude, prev.precision,
+                                prev.country_code, prev.admin1, prev.confidence, prev.area))
+            continue
+        r = _fallback(gaz, m, con, dist, focus, lex)
+        if r is None:
+            continue
+        if m.surface not in unresolved:
+            unresolved.append(m.surface)
+        by_key[m.key] = r
+        out.append(r)
+    return Resolution(out, countries, focus, unresolved)
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def _constraint(text: str, m: Mention, mentions: list[Mention]):
+    """("country"|"admin1", candidate, direction) from a qualifier right after the name."""
+    if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
+        return None
+    nxt = next((o for o in mentions if o.start >= m.end and o.sentence == m.sentence), None)
+    if nxt is None or not nxt.known or nxt.start - m.end > 60:
+        return None
+    gap = text[m.end:nxt.start]
+    q = _QUALIFIER.match(gap)
+    if not q:
+        return None
+    cands = nxt.candidates
+    if not cands or cands[0].place_type not in ("country", "admin1"):
+        return None
+    top = cands[0]
+    direction = q.group(1) if q.group(1) and fold(q.group(1)) not in {"the", "la", "le"} else None
+    return (top.place_type, top, direction)
+
+
+def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Candidate | None:
+    cands = m.candidates
+    if not cands:
+        return None
+    if con:
+        kind, area, _ = con
+        if kind == "country":
+            cands = [c for c in cands if c.country_code == area.country_code]
+        else:
+            cands = [c for c in cands if c.country_code == area.country_code and
+                     (c.admin1 is None or fold(c.admin1) == fold(area.name))]
+        if not cands:
+            return None
+    query = m.surface if fold(m.surface) == m.key else m.key
+    ranked = gaz.lookup(query, bias_countries=bias, near=anchor,
+                        country_codes=sorted({c.country_code for c in cands}) if con else None)
+    if con:
+        ids = {c.id for c in cands}
+        ranked = [c for c in ranked if c.id in ids]
+    return ranked[0] if ranked else None
+
+
+def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon) -> bool:
+    """Reject weak single-word readings: a small far-away namesake of an ordinary word."""
+    if c.place_type in ("country", "admin1") or " " in m.key:
+        return True
+    if c.id.startswith(("curated:", "additions:")):
+        return True
+    in_report_country = c.country_code in countries
+    cue = m.cue in lex.locative_cues or m.near
+    if in_report_country and (cue or c.population >= 1000):
+        return True
+    if c.population >= 200000:
+        return True
+    if cue and c.population >= 20000 and not countries:
+        return True
+    return False
+
+
+def _distance_phrase(text, m, mentions, chosen):
+    """(km, bearing or None, anchor Candidate) from "X, about 90 miles from Y"."""
+    nxt = next((o for o in mentions if o.start >= m.end and o.sentence == m.sentence), None)
+    if nxt is None or nxt.start - m.end > 80:
+        return None
+    q = _DIST.match(text[m.end:nxt.start])
+    anchor = chosen.get(id(nxt))
+    if not q or anchor is None:
+        return None
+    km = float(q.group(1).replace(",", "."))
+    if q.group(2).lower().startswith("mi"):
+        km *= 1.609344
+    bearing = _BEARING.get((q.group(3) or "").lower())
+    return km, bearing, anchor
+
+
+def _fallback(gaz, m, con, dist, focus, lex) -> Resolved | None:
+    if dist is not None:
+        km, bearing, anchor = dist
+        if bearing is not None:
+            lat, lon = _offset(anchor.latitude, anchor.longitude, km, bearing)
+            return Resolved(m, None, lat, lon, 2, anchor.country_code, anchor.admin1, 0.5,
+                            area=f"{km:.0f} km from {anchor.name}")
+        return Resolved(m, None, anchor.latitude, anchor.longitude, 2, anchor.country_code,
+                        anchor.admin1, 0.4, area=f"near {anchor.name}")
+    if con:
+        kind, area, direction = con
+        if kind == "admin1":
+            return Resolved(m, None, area.latitude, area.longitude, 3, area.country_code,
+                            area.name, 0.4, area=f"{area.name} region")
+        pt = area_point(gaz, area.country_code, direction, lex)
+        if pt:
+            label = f"{direction} {area.name}" if direction else area.name
+            return Resolved(m, None, pt[0], pt[1], 3, area.country_code, None, 0.35, area=label)
+    if focus:
+        pt = gaz.country_point(focus)
+        if pt:
+            return Resolved(m, None, pt.latitude, pt.longitude, 3, focus, None, 0.3, area=pt.name)
+    return None
