@@ -31,8 +31,12 @@ matched by exactly one prediction, and there must be no other predictions.
 """
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -301,6 +305,24 @@ def test_event_ids_are_stable_and_unique(case, extracted):
     assert all(isinstance(e, str) and e for e in first), first
     assert len(set(first)) == len(first), f"duplicate event_ids: {first}"
     assert sorted(again) == sorted(first), f"event_ids changed between runs: {first} vs {again}"
+
+
+def test_event_ids_are_stable_across_processes(extracted):
+    """Ids must not depend on per-process state such as str hash randomisation."""
+    case = next(c for c in CASES if c["stem"] == "mali-2025-11-10")
+    mine = sorted(inc.event_id for inc in extracted(case).incidents)
+    code = ("import json, sys, mapper; "
+            "r = mapper.extract(open(sys.argv[1], encoding='utf-8').read(), "
+            "published=sys.argv[2], source=sys.argv[3]); "
+            "print(json.dumps(sorted(i.event_id for i in r.incidents)))")
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(REPORTS / case["report"]), case["published"],
+             case["report"]], capture_output=True, text=True, timeout=120, env=env)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert json.loads(proc.stdout.strip().splitlines()[-1]) == mine, (
+            f"PYTHONHASHSEED={seed}: {proc.stdout.strip()} vs {mine}")
 
 
 # --------------------------------------------------------------------------- places
