@@ -10,15 +10,8 @@ import logging
 
 from .errors import MapperError
 from .gazetteer import Candidate, Gazetteer
-from .gazetteer.geocoder import GazetteerGeocoder
+from .extract import extract, extract_file
 from .model import Incident, Place, Report, Route
-
-
-def extract(text, *, published=None, source="", gazetteer=None):
-    """Read report text into a Report (see :func:`mapper.extract.extract`)."""
-    from .extract import extract as _extract
-
-    return _extract(text, published=published, source=source, gazetteer=gazetteer)
 
 
 def read(path):
@@ -27,8 +20,18 @@ def read(path):
 
     return _read(path)
 
+
+def __getattr__(name):
+    # geopy is imported only when the geocoder is asked for (keeps `mapper geocode` fast)
+    if name == "GazetteerGeocoder":
+        from .gazetteer.geocoder import GazetteerGeocoder
+
+        return GazetteerGeocoder
+    raise AttributeError(f"module 'mapper' has no attribute {name!r}")
+
+
 __all__ = ["Gazetteer", "Candidate", "GazetteerGeocoder", "Report", "Place", "Incident", "Route",
-           "MapperError", "extract", "read", "__version__"]
+           "MapperError", "extract", "extract_file", "read", "__version__"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

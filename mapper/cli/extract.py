@@ -24,7 +24,7 @@ def extract(report, published, source, output):
         try:
             parse_iso_date(published)
         except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--published") from None
+            raise click.ClickException(f"--published {published!r}: {exc}") from None
     rep = extract_file(report, published=published, source=source)
     text = json.dumps(rep.to_geojson(), ensure_ascii=False, indent=1)
     if output == "-":

@@ -82,6 +82,22 @@ def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
     return out
 
 
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|cette|cet|ce|ces)\s+(?:[\w-]+\s+)?|"
+                       r"\bl['’]\s*)$", re.I)
+_SAME_PLACE = re.compile(r"\b(?:the same (?:camp|village|town|city|area|place|locality|site|district)|"
+                         r"(?:cette|la même) (?:localité|ville|zone|commune)|même localité|"
+                         r"dans cette localité|the area|there)\b", re.I)
+_SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|deputy|MP|"
+                      r"maire|gouverneur|préfet|chef|élu)s?\s+(?:of|in|de|du|d['’])\s+"
+                      r"(?:the\s+)?(?:nearby\s+)?(?:(?:town|city|village|commune|region)\s+of\s+)?|"
+                      r"\bfrom\s+)$", re.I)
+
+
+def _definite(text: str, m: re.Match) -> bool:
+    """"The attack", "cette attaque": a trigger that refers back to an event already told."""
+    return bool(_DEFINITE.search(text[max(0, m.start() - 25):m.start()]))
+
+
 def _nearest(items, pos: int):
     return min(items, key=lambda x: abs(((x.start + x.end) // 2) - pos), default=None)
 
@@ -109,12 +125,17 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
             d = _nearest(dates, m.start()) if len(dates) > 1 else None
             groups.setdefault(dates.index(d) if d else -1, []).append((t, m))
         for gi, group in sorted(groups.items()):
-            ev = _event(s, group, dates[gi] if gi >= 0 else (dates[0] if dates else None), res,
-                        anchors, lex, gaz, published, last_date, last_date_sentence)
+            fresh = [(t, m) for t, m in group if not _definite(s.text, m)]
+            ev = _event(s, fresh or group, dates[gi] if gi >= 0 else (dates[0] if dates else None),
+                        res, anchors, lex, gaz, published, last_date, last_date_sentence, events)
             if ev is None:
                 continue
             if ev.event_date and ev.date_explicit and ev.time_precision == 1:
                 last_date, last_date_sentence = ev.event_date, s.index
+            if not fresh and events and _compatible_places(events[-1], ev) \
+                    and _compatible_dates(events[-1], ev):
+                _merge(events[-1], ev)  # "the attack ...": more about the event just read
+                continue
             _add(events, ev, sentences)
     for ev in events:
         if ev.trigger.route_link:
@@ -124,9 +145,13 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
 
 def _anchor_mentions(text: str, res: Resolution) -> set[int]:
     """Mentions that only measure or qualify another place ("90 miles from Timbuktu",
-    "Kobri in western Mali"): they are not where an event happened."""
+    "Kobri in western Mali"), name a speaker's office ("the mayor of Bankass") or the
+    dateline: they are not where an event happened."""
     out = set()
     rs = res.resolved
+    for r in rs:
+        if r.mention.dateline or _SPEAKER.search(text[max(0, r.mention.start - 60):r.mention.start]):
+            out.add(id(r.mention))
     for a, b in zip(rs, rs[1:]):
         if a.mention.sentence != b.mention.sentence:
             continue
@@ -140,7 +165,8 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
     return out
 
 
-def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date_sentence):
+def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date_sentence,
+           events):
     trig, m = min(group, key=lambda tm: tm[0].rank)
     pos = m.start()
     words = s.text
@@ -155,13 +181,17 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
     if "abduction" in ids and "killing" in ids and trig.id == "killing":
         pass  # abducted and killed: ACLED codes the killing (Attack)
     if event_type == "Protests":
-        if lex.protest_excessive_force.search(clause):
+        if lex.protest_excessive_force.search(words):
             sub_type = "Excessive force against protesters"
-        elif lex.protest_intervention.search(clause):
+        elif lex.protest_intervention.search(words):
             sub_type = "Protest with intervention"
     # place
     here = [r for r in res.in_sentence(s.index) if id(r.mention) not in anchors]
     place, precision = _location(here, pos, s, res)
+    prev = events[-1] if events else None
+    if place is None and prev is not None and s.index - prev.sentences[-1] <= 3 and (
+            _SAME_PLACE.search(words) or dm is None or dm.date == prev.event_date):
+        place, precision = prev.place, prev.precision  # still about the same place
     if place is not None and place.candidate is not None and place.candidate.place_type == "admin1":
         # "abducted in a market (Timbuktu region) ... brought back to Tonka": the next
         # sentence's town in that region is the nearest place the report gives
@@ -175,7 +205,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
     date_explicit = dm is not None
     if dm is not None:
         ev_date, tprec = dm.date, dm.precision
-    elif last_date is not None and s.index - last_date_sentence <= 2:
+    elif last_date is not None and s.index - last_date_sentence <= 4:
         ev_date, tprec = last_date, 1
     else:
         ev_date, tprec = published, 2
@@ -201,9 +231,20 @@ def _armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
         before = words[max(0, a.start() - 30):a.start()]
         if _BY.search(before) or re.search(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", before, re.I):
             continue  # "by suspected jihadists": the perpetrators
-        if 0 <= m.start() - a.end() <= 60 or 0 <= a.start() - m.end() <= 40:
-            return True
+        if 0 <= a.start() - m.end() <= 40:
+            return True  # "killed twelve soldiers"
+        if 0 <= m.start() - a.end() <= 60:
+            between = words[a.end():m.start()] + " " + m.group(0)
+            if _PASSIVE.search(between):
+                return True  # "twelve soldiers were killed", "trois gendarmes ... ont été tués"
     return False
+
+
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?|tu[ée]e?s?|"
+                      r"lost their lives|perished)\b", re.I)
+
+
+_LOCATIVE = {"in", "at", "near", "a", "dans", "pres", "outside", "of", "en", "au", "around"}
 
 
 def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
@@ -218,7 +259,8 @@ def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
                  "region": 2, "country": 3}.get(kind, 2)
         if c is None and r.precision == 3:
             order = 2
-        return (order, abs(r.mention.start - pos))
+        locative = r.mention.near or r.mention.cue in _LOCATIVE
+        return (order, 0 if locative else 1, abs(r.mention.start - pos))
 
     best = min(here, key=rank)
     if best.candidate is None:
@@ -310,7 +352,7 @@ def _compatible_dates(a: Event, b: Event) -> bool:
 def _add(events: list[Event], ev: Event, sentences) -> None:
     for old in reversed(events):
         same_kind = (old.event_type, old.sub_event_type) == (ev.event_type, ev.sub_event_type) or \
-            (old.trigger.id == ev.trigger.id)
+            (old.trigger.id == ev.trigger.id) or _generic_pair(old, ev)
         if same_kind and _compatible_places(old, ev) and _compatible_dates(old, ev):
             _merge(old, ev)
             return
@@ -318,8 +360,28 @@ def _add(events: list[Event], ev: Event, sentences) -> None:
     events.append(ev)
 
 
+_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _generic_pair(a: Event, b: Event) -> bool:
+    """A bare "attack" and a more specific account of violence are one event."""
+    return ((a.trigger.id == "attack" and b.event_type in _VIOLENT) or
+            (b.trigger.id == "attack" and a.event_type in _VIOLENT))
+
+
+def _specific(r) -> int:
+    if r is None:
+        return 0
+    if r.candidate is None:
+        return 2 if r.precision == 3 else 3
+    return {"country": 1, "admin1": 2}.get(r.candidate.place_type, 3)
+
+
 def _merge(old: Event, new: Event) -> None:
-    if new.precision < old.precision or old.place is None:
+    if old.trigger.id == "attack" and new.trigger.id != "attack":
+        old.trigger, old.event_type, old.sub_event_type = new.trigger, new.event_type, new.sub_event_type
+    if new.precision < old.precision or old.place is None or (
+            new.precision == old.precision and _specific(new.place) > _specific(old.place)):
         old.place, old.precision = new.place, new.precision
     if new.date_explicit and (not old.date_explicit or new.time_precision < old.time_precision):
         old.event_date, old.time_precision, old.date_explicit = new.event_date, new.time_precision, True

@@ -57,6 +57,8 @@ class Lexicon:
     function_words: set[str]
     directions: dict[str, tuple[float, float]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
+    demonyms: re.Pattern | None = None
+    demonym_country: dict[str, str] = field(default_factory=dict)
 
 
 def _words(patterns: list[str]) -> re.Pattern:
@@ -95,6 +97,8 @@ def lexicon(root: str | None = None) -> Lexicon:
     ac = _load(base / "actors.yaml")
     nu = _load(base / "numbers.yaml")
     tp = _load(base / "toponyms.yaml")
+    dm = _load(base / "demonyms.yaml") if (base / "demonyms.yaml").exists() else {}
+    dem_country = {fold(w): cc.upper() for cc, words in dm.items() for w in words}
     try:
         triggers = [Trigger(t["id"], int(t.get("rank", 50)), t["event_type"], t["sub_event_type"],
                             _words(t["patterns"]), t.get("armed_victims"),
@@ -126,4 +130,6 @@ def lexicon(root: str | None = None) -> Lexicon:
         function_words={fold(str(w)) for w in tp.get("function_words", [])},
         directions={fold(k): (float(v[0]), float(v[1])) for k, v in (tp.get("directions") or {}).items()},
         abbreviations={str(k): str(v) for k, v in (tp.get("abbreviations") or {}).items()},
+        demonyms=_words([re.escape(w) for words in dm.values() for w in words]) if dm else None,
+        demonym_country=dem_country,
     )

@@ -119,11 +119,19 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     countries: Counter = Counter()
     for m in mentions:
         top = m.candidates[0] if m.candidates else None
-        if top and top.place_type in ("country", "admin1"):
-            countries[top.country_code] += 2 if top.place_type == "country" else 1
+        if top and top.place_type == "country":
+            countries[top.country_code] += 2
+    if lex.demonyms is not None:
+        for d in lex.demonyms.finditer(text):
+            countries[lex.demonym_country[fold(d.group(0))]] += 1
     first = next((m for m in mentions if m.known and m.start < 40), None)
     if first and first.candidates and first.candidates[0].population > 100000:
         countries[first.candidates[0].country_code] += 1  # the dateline
+    named = set(countries)
+    for m in mentions:
+        top = m.candidates[0] if m.candidates else None
+        if top and top.place_type == "admin1" and (not named or top.country_code in named):
+            countries[top.country_code] += 1
     focus = countries.most_common(1)[0][0] if countries else None
     bias = list(countries)
 
@@ -145,7 +153,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
         cand = _choose(gaz, m, bias, anchor, con, lex) if m.known else None
         if m.known and cand is None and not con:
             continue  # filtered out as a weak reading (ordinary word, far-away namesake)
-        if cand is not None and not _credible(m, cand, countries, lex):
+        if cand is not None and not _credible(m, cand, countries, lex, named):
             continue
         dist = _distance_phrase(text, m, mentions, chosen)
         if cand is not None:
@@ -220,9 +228,12 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Cand
     return ranked[0] if ranked else None
 
 
-def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon) -> bool:
-    """Reject weak single-word readings: a small far-away namesake of an ordinary word."""
-    if c.place_type in ("country", "admin1") or " " in m.key:
+def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon, named: set) -> bool:
+    """Reject weak single-word readings: a small far-away namesake of an ordinary word,
+    or a region of a country the report never names ("the vast Sahel region")."""
+    if c.place_type == "admin1":
+        return not named or c.country_code in named
+    if c.place_type == "country" or " " in m.key:
         return True
     if c.id.startswith(("curated:", "additions:")):
         return True

@@ -54,6 +54,7 @@ class Mention:
     known: bool  # the gazetteer carries the name
     cue: str | None = None  # the word before it ("near", "in", "à"...)
     near: bool = False  # "near X", "près de X": the event is around X, not in it
+    dateline: bool = False  # "BAMAKO, Mali (AP) —": where the report was filed
     candidates: list = field(default_factory=list)
 
 
@@ -137,9 +138,12 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
             i = best + 1
         else:
             i += 1
-    out.extend(_cued_unknowns(text, toks, out, gaz, lex))
+    unknown = _cued_unknowns(text, toks, out, gaz, lex)
+    out.extend(unknown)
+    out.extend(_repeats(text, toks, out, unknown))
     out.sort(key=lambda m: m.start)
     _mark_near(text, out)
+    _mark_dateline(text, out)
     _drop_people(toks, out, lex, text)
     return out
 
@@ -239,6 +243,35 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             out.append(Mention(s, e, surface, key, sent_of.get(s, _sentence_at(toks, s)), False,
                                cue=cue))
     return out
+
+
+def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[Mention]
+             ) -> list[Mention]:
+    """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for name in {m.surface for m in unknown}:
+        for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
+            s, e = mm.start(), mm.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            i = next((k for k, t in enumerate(toks) if t.start == s), None)
+            cue = _cue(toks, i) if i is not None else None
+            out.append(Mention(s, e, name, fold(name), _sentence_at(toks, s), False, cue=cue))
+    return out
+
+
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][\w’'.\- ]{1,40}?(?:,\s*[\w’' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-—–]\s")
+
+
+def _mark_dateline(text: str, mentions: list[Mention]) -> None:
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return
+    for x in mentions:
+        if x.end <= m.end():
+            x.dateline = True
 
 
 def _sentence_at(toks: list[Token], pos: int) -> int:
