@@ -62,8 +62,12 @@ def _default_corridors() -> list[Route]:
 
 def _bounds(report: Report, routes: list[Route]) -> tuple[float, float, float, float] | None:
     pts = [(i.longitude, i.latitude) for i in report.incidents]
-    pts += [(p.longitude, p.latitude) for p in report.places]
+    # Countries are not drawn as points, and a passing mention of "France" or
+    # "the United States" must not zoom the map out to the whole Atlantic.
+    pts += [(p.longitude, p.latitude) for p in report.places if p.place_type != "country"]
     pts += [c for r in routes if r.status != "open" for c in r.coordinates]
+    if not pts:
+        pts = [(p.longitude, p.latitude) for p in report.places]
     if not pts:
         pts = [c for r in routes for c in r.coordinates]
     if not pts:
@@ -78,6 +82,19 @@ def _sources(report: Report) -> list[str]:
         if s and s.strip():
             seen.setdefault(s.strip(), None)
     return list(seen)
+
+
+def _default_title(report: Report) -> str:
+    """``Mali: 5 incidents reported in mali-2025-11-10.txt`` (when no title is given)."""
+    countries = list(dict.fromkeys(i.country for i in report.incidents if i.country))
+    n = len(report.incidents)
+    what = f"{n} incident{'s' * (n != 1)} reported"
+    srcs = _sources(report)
+    if srcs:
+        what += " in " + ", ".join(srcs[:2]) + (f" and {len(srcs) - 2} more" if len(srcs) > 2
+                                               else "")
+    where = ", ".join(countries[:3]) + (" and others" if len(countries) > 3 else "")
+    return f"{where}: {what}" if where else what[0].upper() + what[1:]
 
 
 def _title_html(report: Report, title: str, routes: list[Route], n_places: int) -> str:
@@ -212,8 +229,7 @@ def render(report: Report, *, title: str | None = None, offline: bool = False,
                           report.incidents)
     route_names = {r.route_id: r.name for r in routes}
     bounds = _bounds(report, routes)
-    heading = title or report.title or (f"Incidents reported in {', '.join(_sources(report)[:2])}"
-                                        if _sources(report) else "Incident map")
+    heading = title or report.title or _default_title(report)
 
     m = folium.Map(location=[15.0, -5.0], zoom_start=5, tiles=None, zoom_control=False,
                    control_scale=True)
@@ -310,6 +326,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)

@@ -135,7 +135,8 @@ _JS = r"""
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       var c = L.circle([r[0], r[1]], {radius: r[2], color: r[5] || o.color, weight: 1.2,
-        dashArray: '4 4', fillColor: r[5] || o.color, fillOpacity: 0.07,
+        dashArray: '4 4', fillColor: r[5] || o.color,
+        fillOpacity: r[2] > 200000 ? 0.035 : 0.07,
         className: o.cls, interactive: !!r[3], pane: o.pane || 'overlayPane'});
       if (r[3]) { c.bindTooltip(r[3], {sticky: true, className: 'mapper-tip'}); }
       c._mapperDay = r[4];

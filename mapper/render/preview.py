@@ -64,6 +64,9 @@ def screenshot(html_path: str | Path, png_path: str | Path, *,
         if proc.returncode != 0 or Path(tmp).stat().st_size == 0:
             last = (proc.stderr or "").strip().splitlines()[-1:] or ["no image written"]
             raise ExportError(f"chromium could not take the screenshot: {last[0]}")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, png_path)
     except subprocess.TimeoutExpired:
         raise ExportError(f"chromium took more than {timeout:.0f} s for {html_path.name}") from None
