@@ -100,7 +100,8 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     used: set[str] = set()
     routes: dict[str, Route] = {}
     for i, ev in enumerate(events):
-        inc = _incident(ev, res, gaz, source, pub, i)
+        ev.text = text
+        inc = _incident(ev, res, gaz, source, pub, i, sentences)
         report.incidents.append(inc)
         if ev.place is not None and ev.place.candidate is not None:
             used.add(ev.place.candidate.id)
@@ -111,7 +112,24 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     return report
 
 
-def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int) -> Incident:
+def _quote(ev: Event, sentences, text: str | None = None) -> str:
+    """The report's own words for the event: its sentences, verbatim.
+
+    Neighbouring sentences are quoted as one passage; when the event was read from
+    sentences far apart, the one that placed it is quoted.
+    """
+    idx = sorted(set(ev.sentences))
+    if idx[-1] - idx[0] <= 2:
+        first, last = sentences[idx[0]], sentences[idx[-1]]
+        if first.paragraph == last.paragraph:
+            return ev.text[first.start:last.end]
+    key = ev.place.mention.sentence if ev.place is not None and \
+        ev.place.mention.sentence in idx else idx[0]
+    return sentences[key].text
+
+
+def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int,
+              sentences=None) -> Incident:
     r = ev.place
     if r is None:
         cc = res.focus
@@ -135,7 +153,7 @@ def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int
         longitude=round(lon, 6), event_date=date_s, time_precision=ev.time_precision,
         actor1=ev.actor, suspected=ev.suspected, admin1=admin1, geo_precision=prec,
         fatalities=ev.fatalities, victims=ev.victims, victim_count=ev.victim_count,
-        quote=" ".join(ev.quote), source=source, published=pub.isoformat(),
+        quote=_quote(ev, sentences), source=source, published=pub.isoformat(),
         confidence=ev.confidence, route_ids="; ".join(ev.route_ids) or None)
     inc.event_id = event_id(source, ev, location, index)
     inc.notes = _notes(inc)

@@ -254,11 +254,13 @@ class Gazetteer:
         self.countries: dict[str, str] = payload.pop("countries")
         self._base = _Columns(payload)
         self._overlay = _Columns()
+        self._replaced: set[str] = set()  # GeoNames records a curated row corrects
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
             if p.exists():
                 for e in read_places_csv(p, source=p.stem if name != "curated.csv" else "curated"):
                     self._overlay.add(e)
+                    self._replaced.update(e.replaces)
 
     # -- lookup -------------------------------------------------------------------------
     def __contains__(self, key: str) -> bool:
@@ -290,7 +292,8 @@ class Gazetteer:
         out = list(latest.values())
         seen = latest.keys()
         out += [c for c in (self._candidate(self._base, r, name)
-                            for r in self._base.refs(key)) if c.id not in seen]
+                            for r in self._base.refs(key))
+                if c.id not in seen and c.id not in self._replaced]
         return out
 
     def lookup(self, name: str, *, country_codes: Sequence[str] | str | None = None,

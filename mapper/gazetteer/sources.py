@@ -44,6 +44,7 @@ class Entry:
     note: str | None = None
     alternates: list[str] = field(default_factory=list)
     source: str = "geonames"
+    replaces: list[str] = field(default_factory=list)  # ids of records this one corrects
 
 
 def data_dir() -> Path:
@@ -274,7 +275,9 @@ def read_places_csv(path: Path, source: str | None = None) -> list[Entry]:
                          longitude=lon, admin1=(row.get("admin1") or "").strip() or None,
                          population=population, precision=int(prec), alternates=alts,
                          note=(row.get("note") or "").strip() or None,
-                         source=(row.get("source") or "").strip() or str(path.name)))
+                         source=(row.get("source") or "").strip() or str(path.name),
+                         replaces=[x.strip() for x in (row.get("replaces") or "").split("|")
+                                   if x.strip()]))
     return out
 
 

@@ -33,6 +33,9 @@ _PATTERNS = [
     ("dmy", re.compile(rf"{_B}(?:(?:on|le|ce|the)\s+)?(?:({_WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+of)?\s+({_MO})\.?(?:,?\s+(\d{{4}}))?(?:\s+dernier)?{_E}", re.I)),
     ("mdy", re.compile(rf"{_B}(?:(?:on)\s+)?(?:({_WD}),?\s+)?({_MO})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}", re.I)),
     ("next_day", re.compile(rf"{_B}(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|le\s+lendemain|le\s+jour\s+suivant|(?:the\s+)?next\s+(?:day|evening|morning)){_E}", re.I)),
+    ("same_day", re.compile(rf"{_B}(?:the\s+same\s+day|that\s+same\s+day|on\s+the\s+same\s+day|"
+                            rf"le\s+même\s+jour|(?:dans\s+)?la\s+même\s+journée|au\s+même\s+moment|"
+                            rf"(?:quasi[- ])?simultanément|simultaneously|at\s+the\s+same\s+time){_E}", re.I)),
     ("last_week", re.compile(rf"{_B}(?:last\s+week|la\s+semaine\s+(?:dernière|derniere|passée)|earlier\s+this\s+week|this\s+week|cette\s+semaine){_E}", re.I)),
     ("last_month", re.compile(rf"{_B}(?:last\s+month|le\s+mois\s+(?:dernier|passé)|earlier\s+this\s+month){_E}", re.I)),
     ("weekday", re.compile(rf"{_B}(?:(last|this\s+past|past|on|late|early|ce|le)\s+)?({_WD})(?:\s+(?:dernier|passé))?(?:\s+(?:night|morning|evening|afternoon|soir|matin))?{_E}", re.I)),
@@ -160,6 +163,8 @@ def _resolve(kind, m, published, previous):
             return (d, 1, "day") if d else None
         if kind == "next_day":
             return ((previous + timedelta(days=1)), 1, "relative") if previous else None
+        if kind == "same_day":
+            return (previous, 1, "relative") if previous else None
         if kind == "last_week":
             return published - timedelta(days=5), 2, "week"
         if kind == "last_month":

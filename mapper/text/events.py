@@ -16,7 +16,7 @@ from ..gazetteer.names import fold
 from .dates import DateMention, find_dates
 from .lexicon import Lexicon, Trigger
 from .numbers import Count, find_counts
-from .resolve import Resolution, Resolved
+from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence
 
 __all__ = ["Event", "find_events"]
@@ -109,8 +109,13 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
     last_date: date | None = None
     last_date_sentence = -10
     anchors = _anchor_mentions(text, res)
+    from .toponyms import _DATELINE
+
+    dl = _DATELINE.match(text[:120])
+    dateline_end = dl.end() if dl else -1
     for s in sentences:
-        dates = find_dates(s.text, published, previous=last_date)
+        dates = [d for d in find_dates(s.text, published, previous=last_date)
+                 if s.start + d.end > dateline_end and d.date <= published + timedelta(days=1)]
         trig = _triggers(s, lex)
         background = _is_background(s, dates, published, lex)
         if background or not trig:
@@ -132,7 +137,7 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
                 continue
             if ev.event_date and ev.date_explicit and ev.time_precision == 1:
                 last_date, last_date_sentence = ev.event_date, s.index
-            if not fresh and events and _compatible_places(events[-1], ev) \
+            if len(fresh) < len(group) and events and _compatible_places(events[-1], ev) \
                     and _compatible_dates(events[-1], ev):
                 _merge(events[-1], ev)  # "the attack ...": more about the event just read
                 continue
@@ -158,10 +163,9 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
         gap = text[a.mention.end:b.mention.start]
         if re.search(r"\d\s*(?:km|kilomet\w*|miles?)\b.*\b(?:of|from|de|d['’])\s*(?:the\s+)?$", gap, re.I):
             out.add(id(b.mention))
-        elif b.candidate is not None and b.candidate.place_type in ("country", "admin1") and \
-                re.fullmatch(r"\s*(?:,\s*)?(?:\(|in|dans|au|en)\s+(?:the\s+|la\s+|le\s+)?(?:[\w-]+\s+)?"
-                             r"(?:region\s+of\s+|région\s+de\s+)?", gap, re.I):
-            out.add(id(b.mention))
+        elif _QUALIFIER.match(gap) and (a.candidate is None or b.candidate is None or
+                                        b.candidate.place_type in ("country", "admin1", "feature")):
+            out.add(id(b.mention))  # "Barkaram, située dans la province du Lac Tchad"
     return out
 
 
@@ -187,6 +191,9 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
             sub_type = "Protest with intervention"
     # place
     here = [r for r in res.in_sentence(s.index) if id(r.mention) not in anchors]
+    if trig.route_link:  # "supply routes from Côte d'Ivoire": the origin is not the place
+        here = [r for r in here if r.candidate is None or r.candidate.place_type != "country"
+                or r.country_code == res.focus]
     place, precision = _location(here, pos, s, res)
     prev = events[-1] if events else None
     if place is None and prev is not None and s.index - prev.sentences[-1] <= 3 and (
@@ -292,8 +299,9 @@ def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_t
     """(fatalities, victims text, victim count) read around the trigger."""
     fatal = None
     victims = victim_count = None
-    kill_words = re.compile(r"\b(?:killed|dead|died|deaths?|slain|lives|tu[ée]s?|morts?|décès|"
-                            r"victimes|bilan|death toll|executed|shot dead|massacred)\b", re.I)
+    kill_words = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]e?s?|tuant|"
+                            r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b",
+                            re.I)
     best = None
     for c in counts:
         span = words[min(c.end, m.start()):max(c.start, m.end())]
@@ -344,9 +352,14 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 def _compatible_dates(a: Event, b: Event) -> bool:
-    if not a.date_explicit or not b.date_explicit:
+    """Same day; or one date only assumed (from the publication date or the sentence
+    before) and the other within a week of it. "In January, an Austrian woman was
+    abducted" is not the kidnapping told as this week's news."""
+    if a.date_explicit and b.date_explicit:
+        return a.event_date == b.event_date
+    if a.event_date is None or b.event_date is None:
         return True
-    return a.event_date == b.event_date
+    return abs((a.event_date - b.event_date).days) <= 7
 
 
 def _add(events: list[Event], ev: Event, sentences) -> None:
@@ -365,8 +378,8 @@ _VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence
 
 def _generic_pair(a: Event, b: Event) -> bool:
     """A bare "attack" and a more specific account of violence are one event."""
-    return ((a.trigger.id == "attack" and b.event_type in _VIOLENT) or
-            (b.trigger.id == "attack" and a.event_type in _VIOLENT))
+    return ((a.trigger.generic and b.event_type in _VIOLENT) or
+            (b.trigger.generic and a.event_type in _VIOLENT))
 
 
 def _specific(r) -> int:
@@ -378,7 +391,7 @@ def _specific(r) -> int:
 
 
 def _merge(old: Event, new: Event) -> None:
-    if old.trigger.id == "attack" and new.trigger.id != "attack":
+    if old.trigger.generic and (not new.trigger.generic or new.trigger.rank < old.trigger.rank):
         old.trigger, old.event_type, old.sub_event_type = new.trigger, new.event_type, new.sub_event_type
     if new.precision < old.precision or old.place is None or (
             new.precision == old.precision and _specific(new.place) > _specific(old.place)):

@@ -34,9 +34,13 @@ _BEARING = {"north": 0, "nord": 0, "northeast": 45, "north-east": 45, "nord-est"
             "sud": 180, "southwest": 225, "south-west": 225, "sud-ouest": 225, "west": 270,
             "ouest": 270, "northwest": 315, "north-west": 315, "nord-ouest": 315}
 _QUALIFIER = re.compile(
-    r"^\s*(?:,\s*)?(?:\(\s*|in\s+|dans\s+|au\s+|en\s+|of\s+)"
+    r"^\s*,?\s*(?:(?:which\s+is\s+|situé\w*|located|lying|based|sis\w*)\s+)?"
+    r"(?:\(\s*|in\s+|dans\s+|au\s+|en\s+|of\s+)"
     r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:([\w-]+)\s+(?:part\s+of\s+|du\s+pays\s+)?)?"
-    r"(?:region\s+of\s+|région\s+de\s+|region\s+de\s+)?$", re.IGNORECASE)
+    r"(?:(?:region|province|région|cercle|département|departement|district|department|commune)"
+    r"\s+(?:of|de|du|d['’])\s*)?$", re.IGNORECASE)
+_AREA_WORDS = {"region", "province", "region", "cercle", "departement", "district", "department",
+               "commune", "the", "la", "le"}
 
 
 @dataclass
@@ -151,9 +155,11 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     for m in mentions:
         con = constraints[id(m)]
         cand = _choose(gaz, m, bias, anchor, con, lex) if m.known else None
-        if m.known and cand is None and not con:
-            continue  # filtered out as a weak reading (ordinary word, far-away namesake)
         if cand is not None and not _credible(m, cand, countries, lex, named):
+            cand = None
+            if not (m.placey or con or m.key in by_key):
+                continue  # a weak reading: an ordinary word, a far-away namesake
+        elif m.known and cand is None and not con:
             continue
         dist = _distance_phrase(text, m, mentions, chosen)
         if cand is not None:
@@ -187,29 +193,36 @@ def _median(xs: list[float]) -> float:
     return xs[len(xs) // 2]
 
 
-def _constraint(text: str, m: Mention, mentions: list[Mention]):
-    """("country"|"admin1", candidate, direction) from a qualifier right after the name."""
+def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
+    """("country"|"admin1"|"near", candidate, direction) from a qualifier right after the
+    name: "Kobri in western Mali", "Bamba, in the Gao region", "Mansila, situé dans la
+    province du Yagha dans la région du Sahel" (through the unknown Yagha)."""
     if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
         return None
     nxt = next((o for o in mentions if o.start >= m.end and o.sentence == m.sentence), None)
-    if nxt is None or not nxt.known or nxt.start - m.end > 60:
+    if nxt is None or nxt.start - m.end > 60:
         return None
-    gap = text[m.end:nxt.start]
-    q = _QUALIFIER.match(gap)
+    q = _QUALIFIER.match(text[m.end:nxt.start])
     if not q:
         return None
-    cands = nxt.candidates
-    if not cands or cands[0].place_type not in ("country", "admin1"):
-        return None
+    direction = q.group(1) if q.group(1) and fold(q.group(1)) not in _AREA_WORDS else None
+    cands = nxt.candidates if nxt.known else []
+    if not cands:
+        return _constraint(text, nxt, mentions, depth + 1) if depth < 3 else None
     top = cands[0]
-    direction = q.group(1) if q.group(1) and fold(q.group(1)) not in {"the", "la", "le"} else None
-    return (top.place_type, top, direction)
+    if top.place_type in ("country", "admin1"):
+        return (top.place_type, top, direction)
+    if top.place_type in ("locality", "feature"):
+        return ("near", top, None)  # "Boura, dans le cercle de Yorosso": only for fallbacks
+    return None
 
 
 def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Candidate | None:
     cands = m.candidates
     if not cands:
         return None
+    if con and con[0] == "near":
+        con = None
     if con:
         kind, area, _ = con
         if kind == "country":
@@ -275,6 +288,9 @@ def _fallback(gaz, m, con, dist, focus, lex) -> Resolved | None:
                         anchor.admin1, 0.4, area=f"near {anchor.name}")
     if con:
         kind, area, direction = con
+        if kind == "near":
+            return Resolved(m, None, area.latitude, area.longitude, 2, area.country_code,
+                            area.admin1, 0.45, area=f"near {area.name}")
         if kind == "admin1":
             return Resolved(m, None, area.latitude, area.longitude, 3, area.country_code,
                             area.name, 0.4, area=f"{area.name} region")

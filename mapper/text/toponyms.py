@@ -55,6 +55,7 @@ class Mention:
     cue: str | None = None  # the word before it ("near", "in", "à"...)
     near: bool = False  # "near X", "près de X": the event is around X, not in it
     dateline: bool = False  # "BAMAKO, Mali (AP) —": where the report was filed
+    placey: bool = False  # the text marks it as a place ("la localité de Boura", "X et Boura")
     candidates: list = field(default_factory=list)
 
 
@@ -144,6 +145,9 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     out.sort(key=lambda m: m.start)
     _mark_near(text, out)
     _mark_dateline(text, out)
+    for a, b in zip(out, out[1:]):
+        if a.sentence == b.sentence and re.fullmatch(r"\s*(?:,|et|and|ou|or)\s*", text[a.end:b.start]):
+            b.placey = b.placey or a.known or a.placey
     _drop_people(toks, out, lex, text)
     return out
 
@@ -234,7 +238,12 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             key = fold(surface)
             if any(a < e and s < b for a, b in taken):
                 continue
-            if key in lex.not_places or key.split()[0] in lex.function_words or key in gaz:
+            if key in gaz:
+                for m in found:  # a known name the text marks as a place
+                    if m.start == s:
+                        m.placey = True
+                continue
+            if key in lex.not_places or key.split()[0] in lex.function_words:
                 continue
             if any(w in lex.not_places for w in key.split()):
                 continue
