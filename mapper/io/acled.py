@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
 from pathlib import Path
 from typing import Any
@@ -166,13 +167,12 @@ def _incident(row: dict[str, Any], line: int, default_id: str) -> Incident:
     return Incident(**values)
 
 
-def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
+def _delimiter(text: str, path: Path) -> str:
+    """Tab for .tsv; else whichever of , ; TAB the header line uses most (commas win ties)."""
     if path.suffix.lower() == ".tsv":
-        return csv.excel_tab
-    try:
-        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+        return "\t"
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=lambda d: (header.count(d), d == ","))
 
 
 def read_acled_csv(path: str | Path) -> Report:
@@ -192,7 +192,7 @@ def read_acled_csv(path: str | Path) -> Report:
             from None
     if not text.strip():
         raise InputDataError(f"{path}: the file is empty")
-    reader = csv.DictReader(text.splitlines(keepends=True), dialect=_dialect(text, path))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path))
     header = [(h or "").strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
