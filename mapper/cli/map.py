@@ -1,4 +1,4 @@
-"""``mapper map`` (extract reports, then draw them) and ``mapper render`` (draw an incident file)."""
+"""``mapper map`` (extract reports, then draw them) and ``mapper render`` (draw a file)."""
 from __future__ import annotations
 
 import json
@@ -38,6 +38,23 @@ def _combine(reports: list) -> object:
     return out
 
 
+def _date_in_name(path: str) -> str | None:
+    """``2025-11-10`` from ``mali-2025-11-10.txt``: the publication date when none is given.
+
+    Report files are named ``<place>-<YYYY-MM-DD>.txt`` by convention; without
+    this, relative dates ("on Friday") would be resolved against today.
+    """
+    import datetime as dt
+
+    m = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", Path(path).name)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
 def _name(paths: list[str]) -> str:
     stems = [re.sub(r"[^\w.+-]+", "_", Path(p).stem) for p in paths]
     if len(stems) == 1:
@@ -67,7 +84,9 @@ def _preview(report, html_path: Path, png_path: Path, offline_html: bool, title)
 
 @click.command("map")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of the report(s).")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date of the report(s) (default: a date in the file name, "
+                   "else today).")
 @click.option("--out", "out_dir", default="outputs", show_default=True, metavar="DIR",
               type=click.Path(file_okay=False), help="Folder for NAME.html/.geojson/.png.")
 @click.option("--offline", is_flag=True, help="One self-contained HTML file (no network needed).")
@@ -86,7 +105,7 @@ def map_cmd(reports, published, out_dir, offline, title, no_png):
             parse_iso_date(published)
         except ValueError as exc:
             raise click.ClickException(f"--published {published!r}: {exc}") from None
-    extracted = [extract_file(p, published=published) for p in reports]
+    extracted = [extract_file(p, published=published or _date_in_name(p)) for p in reports]
     report = _combine(extracted)
     name = _name(list(reports))
     out = Path(out_dir)

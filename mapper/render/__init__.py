@@ -85,14 +85,10 @@ def _sources(report: Report) -> list[str]:
 
 
 def _default_title(report: Report) -> str:
-    """``Mali: 5 incidents reported in mali-2025-11-10.txt`` (when no title is given)."""
+    """``Mali: 5 incidents reported`` (when no title is given; the sources are listed below it)."""
     countries = list(dict.fromkeys(i.country for i in report.incidents if i.country))
     n = len(report.incidents)
     what = f"{n} incident{'s' * (n != 1)} reported"
-    srcs = _sources(report)
-    if srcs:
-        what += " in " + ", ".join(srcs[:2]) + (f" and {len(srcs) - 2} more" if len(srcs) > 2
-                                               else "")
     where = ", ".join(countries[:3]) + (" and others" if len(countries) > 3 else "")
     return f"{where}: {what}" if where else what[0].upper() + what[1:]
 
@@ -128,7 +124,8 @@ def _legend_html(report: Report, styles: dict, routes: list[Route], has_uncertai
     rows = ["<h2>Legend</h2>"]
     for etype, st in styles.items():
         if counts.get(etype):
-            rows.append(f'<div class="ml-row"><span class="ml-sym">{icon_svg(st["icon"], st["colour"])}'
+            sym = icon_svg(st["icon"], st["colour"])
+            rows.append(f'<div class="ml-row"><span class="ml-sym">{sym}'
                         f'</span>{esc(st.get("label") or etype)}'
                         f'<span class="ml-n">{counts[etype]}</span></div>')
     for etype in sorted(set(counts) - set(styles)):
@@ -176,7 +173,7 @@ def _layout(report: Report, bounds: tuple[float, float, float, float],
     lay.add_panel(w - 350, h - 21 * n_legend - 40, w, h)         # legend
     if report.unresolved:
         lay.add_panel(0, h - 40 - 18 * min(len(report.unresolved), 25) - 50, 340, h)
-    for inc, (dx, dy) in zip(report.incidents, offsets):
+    for inc, (dx, dy) in zip(report.incidents, offsets, strict=True):
         lay.add_point(inc.latitude, inc.longitude, 13, dx, dy)
     for p in report.places:
         if p.place_type != "country":
@@ -219,8 +216,14 @@ def render(report: Report, *, title: str | None = None, offline: bool = False,
 
     from ..style import event_styles
     from .elements import DataLayer, DateFilter, FitView, HtmlControl, MapperAssets, ZoomControl
-    from .layers import (EPOCH, incident_layers, merge_routes, place_layer, route_layers,
-                         uncertainty_layer)
+    from .layers import (
+        EPOCH,
+        incident_layers,
+        merge_routes,
+        place_layer,
+        route_layers,
+        uncertainty_layer,
+    )
     from .offline import country_outlines
     from .placement import MAX_ZOOM, PADDING_BR, PADDING_TL, fan_offsets
 

@@ -398,7 +398,9 @@ class DateFilter(MacroElement):
           var lab = box.querySelector('.md-label');
           function update(e) {
             var i = +a.value, j = +b.value;
-            if (i > j) { if (e && e.target === a) { b.value = i; j = i; } else { a.value = j; i = j; } }
+            if (i > j) {
+              if (e && e.target === a) { b.value = i; j = i; } else { a.value = j; i = j; }
+            }
             lab.textContent = labels[i] + ' \u2013 ' + labels[j];
             mapper.filter(days[i], days[j]);
           }

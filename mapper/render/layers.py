@@ -121,7 +121,7 @@ def incident_layers(incidents: list[Incident], styles: dict[str, dict[str, str]]
         offsets = ([(0, 0)] * len(incidents) if cluster else
                    fan_offsets([(i.latitude, i.longitude) for i in incidents]))
     by_type: dict[str, list[tuple[Incident, tuple[int, int]]]] = {}
-    for inc, off in zip(incidents, offsets):
+    for inc, off in zip(incidents, offsets, strict=True):
         by_type.setdefault(inc.event_type, []).append((inc, off))
     order = [t for t in styles if t in by_type] + sorted(t for t in by_type if t not in styles)
     layers = []

@@ -119,7 +119,7 @@ def country_outlines(bounds: tuple[float, float, float, float] | None,
     view = box(w - 2, s - 2, e + 2, n + 2)
     picked = world[world.intersects(area)]
     feats, labels = [], []
-    for name, iso, geom in zip(picked["NAME"], picked["ISO_A2_EH"], picked.geometry):
+    for name, iso, geom in zip(picked["NAME"], picked["ISO_A2_EH"], picked.geometry, strict=True):
         simple = shapely.set_precision(shapely.make_valid(geom.simplify(tolerance)), 1e-4)
         if simple.is_empty:
             continue

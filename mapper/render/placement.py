@@ -168,9 +168,9 @@ class Layout:
 
 def point_along(coords: Sequence[tuple[float, float]], at: float) -> tuple[float, float]:
     """``(lat, lon)`` at fraction ``at`` of a (lon, lat) line's length from its start."""
-    seg = [math.dist(a, b) for a, b in zip(coords, coords[1:])]
+    seg = [math.dist(a, b) for a, b in zip(coords, coords[1:], strict=False)]
     goal, done = sum(seg) * at, 0.0
-    for (a, b), d in zip(zip(coords, coords[1:]), seg):
+    for (a, b), d in zip(zip(coords, coords[1:], strict=False), seg, strict=True):
         if d and done + d >= goal:
             t = (goal - done) / d
             return a[1] + t * (b[1] - a[1]), a[0] + t * (b[0] - a[0])

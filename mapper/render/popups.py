@@ -162,7 +162,8 @@ def incident_tooltip(inc: Incident) -> str:
 
 def route_popup(route: Route) -> str:
     """The popup HTML of a corridor: status, since, actor and the sentence behind it."""
-    status = {"blockaded": "Blockaded", "disrupted": "Disrupted"}.get(route.status, "Open / no report")
+    status = {"blockaded": "Blockaded", "disrupted": "Disrupted"}.get(route.status,
+                                                                      "Open / no report")
     since = date_words(route.since, 3 if route.since and len(route.since) == 7 else 1) \
         if route.since else ""
     parts = [

@@ -36,9 +36,10 @@ def test_reads_a_standard_acled_export():
     assert incs["MLI36005"].event_type == "Strategic developments"
 
 
-@pytest.mark.parametrize("text,iso", [("2025-11-07", "2025-11-07"), ("7 November 2025", "2025-11-07"),
-                                      ("07 Nov 2025", "2025-11-07"), ("07-11-2025", "2025-11-07"),
-                                      ("07/11/2025", "2025-11-07"), ("November 7, 2025", "2025-11-07")])
+@pytest.mark.parametrize("text,iso", [
+    ("2025-11-07", "2025-11-07"), ("7 November 2025", "2025-11-07"),
+    ("07 Nov 2025", "2025-11-07"), ("07-11-2025", "2025-11-07"),
+    ("07/11/2025", "2025-11-07"), ("November 7, 2025", "2025-11-07")])
 def test_date_formats(text, iso):
     assert parse_date(text) == iso
 
@@ -72,7 +73,7 @@ def test_round_trip_with_the_csv_export(tmp_path):
     path = write_incidents_csv(Report(incidents=original), tmp_path / "incidents.csv")
     back = read_acled_csv(path).incidents
     assert len(back) == len(original)
-    for a, b in zip(original, back):
+    for a, b in zip(original, back, strict=True):
         assert dataclasses.asdict(b) == dataclasses.asdict(a)
         for name in ("fatalities", "victim_count", "time_precision", "geo_precision"):
             assert type(getattr(b, name)) is type(getattr(a, name)), name

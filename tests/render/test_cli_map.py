@@ -57,7 +57,8 @@ def test_render_malformed_csv_one_line_exit_1_nothing_written(runner, tmp_path, 
 
 
 def test_render_missing_file(runner, tmp_path):
-    res = runner.invoke(main, ["render", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html")])
+    res = runner.invoke(main, ["render", str(tmp_path / "nope.csv"), "-o",
+                               str(tmp_path / "m.html")])
     assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1
     assert not (tmp_path / "m.html").exists()
 
@@ -118,3 +119,20 @@ def test_map_bad_report_nothing_written(runner, tmp_path):
     assert res.exit_code == 1
     assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
     assert not out.exists()
+
+
+def test_map_takes_the_publication_date_from_the_file_name(runner, tmp_path):
+    from mapper.cli.map import _date_in_name
+
+    assert _date_in_name("data/reports/mali-2025-11-10.txt") == "2025-11-10"
+    assert _date_in_name("report-2025-13-40.txt") is None
+    assert _date_in_name("report.txt") is None
+    report = REPO / "data" / "reports" / "mali-2025-11-10.txt"
+    if not report.exists():
+        pytest.skip("sample report not present")
+    res = runner.invoke(main, ["map", str(report), "--out", str(tmp_path), "--no-png"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((tmp_path / "mali-2025-11-10.geojson").read_text(encoding="utf-8"))
+    dates = [f["properties"]["event_date"] for f in data["features"]
+             if f["properties"]["kind"] == "incident" and f["properties"]["event_date"]]
+    assert dates and all(d.startswith("2025-") for d in dates)

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 from mapper.model import Incident, Route
-from mapper.render.popups import (date_range_words, date_words, incident_popup, place_popup,
-                                  route_popup)
+from mapper.render.popups import (
+    date_range_words,
+    date_words,
+    incident_popup,
+    place_popup,
+    route_popup,
+)
 
 
 def _inc(**kw) -> Incident:
