@@ -17,7 +17,7 @@ from .dates import DateMention, find_dates
 from .lexicon import Lexicon, Trigger
 from .numbers import Count, find_counts
 from .resolve import _QUALIFIER, Resolution, Resolved
-from .sentences import Sentence
+from .sentences import Sentence, dateline_span, is_headline
 
 __all__ = ["Event", "find_events"]
 
@@ -90,11 +90,27 @@ _SAME_PLACE = re.compile(r"\b(?:the same (?:camp|village|town|city|area|place|lo
 _SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|deputy|MP|"
                       r"maire|gouverneur|préfet|chef|élu)s?\s+(?:of|in|de|du|d['’])\s+"
                       r"(?:the\s+)?(?:nearby\s+)?(?:(?:town|city|village|commune|region)\s+of\s+)?|"
-                      r"\bfrom\s+)$", re.I)
+                      r"\bfrom\s+|\b(?:fled|displaced|evacuated|taken|transferred|moved)\s+(?:to|towards)\s+|"
+                      r"\btook\s+refuge\s+in\s+|\b(?:réfugiés?|fui|fuyant|évacués?)\s+(?:à|vers|en)\s+)$", re.I)
+
+
+_SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|multiple|deux|trois|"
+                      r"plusieurs|double|série d['’]|une série de)\s+(?:separate\s+|terrorist\s+|"
+                      r"jihadist\s+|terroristes?\s+)?(?:attacks|attaques|attaque|incidents|raids|"
+                      r"ambushes|embuscades)\b", re.I)
+
+
+_NEW_BY_OF = re.compile(r"^\s+(?:of|de|des|d['’])\s+(?:(?:at\s+least|some|about|au\s+moins)\s+)?"
+                        r"(?:\d+|[A-Z]|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"un\s|une\s|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
 
 
 def _definite(text: str, m: re.Match) -> bool:
-    """"The attack", "cette attaque": a trigger that refers back to an event already told."""
+    """"The attack", "cette attaque": a trigger that refers back to an event already told.
+
+    "the abduction of three Egyptians" introduces a new one."""
+    if _NEW_BY_OF.match(text[m.end():m.end() + 40]):
+        return False
     return bool(_DEFINITE.search(text[max(0, m.start() - 25):m.start()]))
 
 
@@ -109,14 +125,11 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
     last_date: date | None = None
     last_date_sentence = -10
     anchors = _anchor_mentions(text, res)
-    from .toponyms import _DATELINE
-
-    dl = _DATELINE.match(text[:120])
-    dateline_end = dl.end() if dl else -1
+    dl = dateline_span(text, sentences)
     for s in sentences:
         dates = [d for d in find_dates(s.text, published, previous=last_date)
-                 if s.start + d.end > dateline_end and d.date <= published + timedelta(days=1)]
-        trig = _triggers(s, lex)
+                 if not (dl and dl[0] <= s.start + d.start < dl[1]) and d.date <= published]
+        trig = [] if is_headline(s, text) else _triggers(s, lex)
         background = _is_background(s, dates, published, lex)
         if background or not trig:
             if dates and not background:
@@ -130,10 +143,17 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
             d = _nearest(dates, m.start()) if len(dates) > 1 else None
             groups.setdefault(dates.index(d) if d else -1, []).append((t, m))
         for gi, group in sorted(groups.items()):
-            fresh = [(t, m) for t, m in group if not _definite(s.text, m)]
+            group = [(t, m) for t, m in group if not t.reference or _definite(s.text, m)]
+            if not group:
+                continue
+            fresh = [(t, m) for t, m in group
+                     if t.id == "post_attack" or not _definite(s.text, m)]
             ev = _event(s, fresh or group, dates[gi] if gi >= 0 else (dates[0] if dates else None),
                         res, anchors, lex, gaz, published, last_date, last_date_sentence, events)
             if ev is None:
+                day = [d for d in dates if d.precision == 1]
+                if day:
+                    last_date, last_date_sentence = day[-1].date, s.index
                 continue
             if ev.event_date and ev.date_explicit and ev.time_precision == 1:
                 last_date, last_date_sentence = ev.event_date, s.index
@@ -141,6 +161,8 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
                     and _compatible_dates(events[-1], ev):
                 _merge(events[-1], ev)  # "the attack ...": more about the event just read
                 continue
+            if not fresh:
+                continue  # "the dead", "the operation": refers back, to nothing we can join
             _add(events, ev, sentences)
     for ev in events:
         if ev.trigger.route_link:
@@ -195,6 +217,10 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
         here = [r for r in here if r.candidate is None or r.candidate.place_type != "country"
                 or r.country_code == res.focus]
     place, precision = _location(here, pos, s, res)
+    if s.paragraph <= 2 and not events and _SUMMARY.search(words) and (
+            place is None or place.candidate is None
+            or place.candidate.place_type in ("country", "admin1")):
+        return None  # a lede "killed in two attacks in the north": the events follow
     prev = events[-1] if events else None
     if place is None and prev is not None and s.index - prev.sentences[-1] <= 3 and (
             _SAME_PLACE.search(words) or dm is None or dm.date == prev.event_date):
@@ -285,7 +311,9 @@ def _actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     for a in lex.actors:
         for m in a.regex.finditer(words):
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
-            found.append((0 if by else 1, abs(m.start() - pos), a.name))
+            # an actor named right after "killed" is more likely the victim than the killer
+            order = 0 if by else (1 if m.start() < pos else 2)
+            found.append((order, abs(m.start() - pos), a.name))
     if found:
         return min(found)[2], True
     m = lex.unidentified.search(words)
@@ -303,6 +331,9 @@ def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_t
                             r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b",
                             re.I)
     best = None
+    counts = [c for c in counts if not _OBJECTS.match(words[c.end:c.end + 30])]
+    if any(not c.vague for c in counts):
+        counts = [c for c in counts if not c.vague]
     for c in counts:
         span = words[min(c.end, m.start()):max(c.start, m.end())]
         dist = abs(c.start - m.start())
@@ -316,12 +347,21 @@ def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_t
         stop = _VERB_STOP.search(tail)
         phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
         victim_count, victims = c.value, phrase
-    killing = trig.id in ("killing", "suicide_bomb", "air_strike", "shelling", "ied", "attack",
-                          "ambush", "clash", "post_attack") and kill_words.search(words)
+    killing = (event_type in _VIOLENT or sub_type == "Excessive force against protesters") \
+        and kill_words.search(words)
     if killing:
         near = [c for c in counts if kill_words.search(words[max(0, c.start - 40):c.end + 60])]
         if near:
-            fatal = min(near, key=lambda c: abs(c.start - m.start())).value
+            k = min(near, key=lambda c: abs(c.start - m.start()))
+            fatal = k.value
+            i = counts.index(k)
+            # "twenty-one assailants and three soldiers dead": ACLED counts every death
+            for a, b in zip(counts[i:], counts[i + 1:]):
+                if re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+", words[a.end:b.start]) and \
+                        kill_words.search(words[b.end:b.end + 50]):
+                    fatal += b.value
+                else:
+                    break
         elif _SINGLE_VICTIM.search(words):
             fatal = 1
     if victim_count is None and _SINGLE_VICTIM.search(words):
@@ -334,6 +374,13 @@ def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_t
     if event_type == "Strategic developments":
         fatal = victims = victim_count = None
     return fatal, victims, victim_count
+
+
+_OBJECTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorbikes?|"
+                      r"motorcycles?|houses?|homes?|huts?|shops?|buildings?|villages?|tankers?|boats?|"
+                      r"weapons?|guns?|rifles?|rockets?|shells?|granaries|cattle|head|sacks?|times|"
+                      r"directions?|véhicules?|motos?|maisons?|boutiques?|camions?|citernes?|armes?|"
+                      r"villages?|fois)\b", re.I)
 
 
 def _compatible_places(a: Event, b: Event) -> bool:
@@ -356,6 +403,10 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     before) and the other within a week of it. "In January, an Austrian woman was
     abducted" is not the kidnapping told as this week's news."""
     if a.date_explicit and b.date_explicit:
+        if max(a.time_precision, b.time_precision) == 2:  # "this week" and "on Tuesday"
+            return abs((a.event_date - b.event_date).days) <= 7
+        if max(a.time_precision, b.time_precision) == 3:
+            return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
         return a.event_date == b.event_date
     if a.event_date is None or b.event_date is None:
         return True
@@ -378,6 +429,8 @@ _VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence
 
 def _generic_pair(a: Event, b: Event) -> bool:
     """A bare "attack" and a more specific account of violence are one event."""
+    if {a.event_type, b.event_type} <= {"Protests", "Riots"}:
+        return True  # one demonstration, told as a protest and as a riot
     return ((a.trigger.generic and b.event_type in _VIOLENT) or
             (b.trigger.generic and a.event_type in _VIOLENT))
 
@@ -391,7 +444,9 @@ def _specific(r) -> int:
 
 
 def _merge(old: Event, new: Event) -> None:
-    if old.trigger.generic and (not new.trigger.generic or new.trigger.rank < old.trigger.rank):
+    if new.event_type == "Riots" and old.event_type == "Protests":
+        old.trigger, old.event_type, old.sub_event_type = new.trigger, new.event_type, new.sub_event_type
+    elif old.trigger.generic and (not new.trigger.generic or new.trigger.rank < old.trigger.rank):
         old.trigger, old.event_type, old.sub_event_type = new.trigger, new.event_type, new.sub_event_type
     if new.precision < old.precision or old.place is None or (
             new.precision == old.precision and _specific(new.place) > _specific(old.place)):

@@ -27,6 +27,7 @@ class Trigger:
     armed_victims: dict | None = None
     route_link: bool = False
     generic: bool = False
+    reference: bool = False
 
 
 @dataclass
@@ -104,7 +105,8 @@ def lexicon(root: str | None = None) -> Lexicon:
         triggers = [Trigger(t["id"], int(t.get("rank", 50)), t["event_type"], t["sub_event_type"],
                             _words(t["patterns"]), t.get("armed_victims"),
                             str(t.get("route_link", "")).lower() == "true",
-                            str(t.get("generic", "")).lower() == "true")
+                            str(t.get("generic", "")).lower() == "true",
+                            str(t.get("reference", "")).lower() == "true")
                     for t in ev["triggers"]]
         actors = [Actor(a["name"], a.get("kind", "non-state"), a.get("associated"),
                         _alias_regex([a["name"], *a.get("aliases", [])]))

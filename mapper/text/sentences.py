@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "split_sentences", "is_headline", "dateline_span"]
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "st", "no",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -61,3 +61,35 @@ def _emit(text: str, start: int, end: int, para: int, out: list[Sentence]) -> No
         end -= 1
     if end > start:
         out.append(Sentence(len(out), start, end, text[start:end], para))
+
+
+def is_headline(s: Sentence, text: str) -> bool:
+    """A title line: among the first lines, without closing punctuation, on a line of its own."""
+    if s.paragraph > 1 or s.index > 1:
+        return False
+    if s.text.rstrip()[-1:] in '.!?"”»\'’…:':
+        return False
+    return text[s.end:s.end + 1] in ("\n", "")
+
+
+_DATELINE = re.compile(r"[A-ZÀ-Þ][\w’'.\- ]{1,40}?(?:,\s*[\w’' ]{2,40})?\s*(?:\([A-Za-z]+\))?\s*[-—–]\s")
+
+
+def dateline_span(text: str, sentences: list[Sentence]) -> tuple[int, int] | None:
+    r"""Where the dateline is ("BAMAKO, Mali (AP) —", "MOPTI, Tuesday 11 November 2025 –").
+
+    Examples
+    --------
+    >>> t = "Title line\n\nGAO, 3 March 2025 – Gunmen attacked."
+    >>> a, b = dateline_span(t, split_sentences(t)); t[a:b]
+    'GAO, 3 March 2025 – '
+    """
+    for s in sentences[:3]:
+        if is_headline(s, text):
+            continue
+        m = _DATELINE.match(s.text)
+        lead = m.group(0).split(",")[0].strip(" -—–") if m else ""
+        if m and (lead[:2].isupper() or len(lead.split()) <= 2):
+            return s.start, s.start + m.end()
+        return None
+    return None

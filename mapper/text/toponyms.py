@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .sentences import Sentence
+from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "find_mentions", "tokenize"]
 
@@ -144,7 +144,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     out.extend(_repeats(text, toks, out, unknown))
     out.sort(key=lambda m: m.start)
     _mark_near(text, out)
-    _mark_dateline(text, out)
+    _mark_dateline(text, out, sentences)
     for a, b in zip(out, out[1:]):
         if a.sentence == b.sentence and re.fullmatch(r"\s*(?:,|et|and|ou|or)\s*", text[a.end:b.start]):
             b.placey = b.placey or a.known or a.placey
@@ -271,15 +271,12 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
     return out
 
 
-_DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][\w’'.\- ]{1,40}?(?:,\s*[\w’' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-—–]\s")
-
-
-def _mark_dateline(text: str, mentions: list[Mention]) -> None:
-    m = _DATELINE.match(text[:120])
-    if not m:
+def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]) -> None:
+    span = dateline_span(text, sentences)
+    if span is None:
         return
     for x in mentions:
-        if x.end <= m.end():
+        if span[0] <= x.start and x.end <= span[1]:
             x.dateline = True
 
 
