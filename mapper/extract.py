@@ -188,7 +188,7 @@ def _blockade_routes(ev: Event, inc: Incident, routes: dict[str, Route], gaz: Ga
 
 def _places(res, used: set[str], gaz: Gazetteer) -> list[Place]:
     out: dict[str, Place] = {}
-    for r in res.resolved:
+    for r in [*res.resolved, *res.features]:
         c = r.candidate
         if c is None:
             continue

@@ -266,7 +266,7 @@ def _armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
             continue  # "by suspected jihadists": the perpetrators
         if 0 <= a.start() - m.end() <= 40:
             return True  # "killed twelve soldiers"
-        if 0 <= m.start() - a.end() <= 60:
+        if 0 <= m.start() - a.end() <= 80:
             between = words[a.end():m.start()] + " " + m.group(0)
             if _PASSIVE.search(between):
                 return True  # "twelve soldiers were killed", "trois gendarmes ... ont été tués"

@@ -68,6 +68,7 @@ class Resolution:
     countries: Counter
     focus: str | None
     unresolved: list[str] = field(default_factory=list)
+    features: list[Resolved] = field(default_factory=list)  # "Independence Square in Tonka"
 
     def in_sentence(self, index: int) -> list[Resolved]:
         return [r for r in self.resolved if r.mention.sentence == index]
@@ -185,7 +186,36 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
             unresolved.append(m.surface)
         by_key[m.key] = r
         out.append(r)
-    return Resolution(out, countries, focus, unresolved)
+    return Resolution(out, countries, focus, unresolved, _features(text, out))
+
+
+_FEATURE = re.compile(
+    r"((?:[A-ZÀ-Þ][\w’'-]+\s+){1,3}(?:Square|Market|Mosque|Stadium|Bridge|Hospital|Camp|Airport|"
+    r"Prison|Palace|Cathedral|Church|University|Barracks)|(?:Place|Marché|Mosquée|Stade|Pont|"
+    r"Hôpital|Camp|Aéroport|Prison|Palais)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)?"
+    r"[A-ZÀ-Þ][\w’'-]+)\s*,?\s+(?:in|at|of|à|de|d['’])\s+$")
+
+
+def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
+    """Named sites inside a resolved town: "Independence Square in Tonka" is placed at
+    Tonka (precision 2), with an id that says so."""
+    out = []
+    for r in resolved:
+        c = r.candidate
+        if c is None or c.place_type != "locality":
+            continue
+        m = _FEATURE.search(text[max(0, r.mention.start - 60):r.mention.start])
+        if not m:
+            continue
+        name = m.group(1).strip()
+        start = r.mention.start - (len(text[max(0, r.mention.start - 60):r.mention.start]) - m.start(1))
+        feat = c._replace(id=f"{c.id}#{fold(name).replace(' ', '-')}", name=name,
+                          place_type="feature", precision=2, population=0,
+                          note=f"site in {c.name}; placed at the town", matched=name)
+        mention = Mention(start, start + len(name), name, fold(name), r.mention.sentence, True)
+        out.append(Resolved(mention, feat, c.latitude, c.longitude, 2, c.country_code, c.admin1,
+                            round(r.confidence * 0.9, 2), area=c.name))
+    return out
 
 
 def _median(xs: list[float]) -> float:
