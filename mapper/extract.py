@@ -88,10 +88,14 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     """
     if not text or not text.strip():
         raise ReportError("the report is empty")
+    sentences = split_sentences(text)
+    if published is None:
+        published = _dateline_date(text, sentences)
+        if published is None:
+            log.warning("no publication date given or found in a dateline; using today")
     pub = _published(published)
     gaz = _gazetteer(gazetteer)
     lex = lexicon()
-    sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, gaz, lex)
     res = resolve_mentions(text, mentions, gaz, lex)
     events = find_events(text, sentences, res, pub, lex, gaz)
@@ -126,6 +130,20 @@ def _quote(ev: Event, sentences, text: str | None = None) -> str:
     key = ev.place.mention.sentence if ev.place is not None and \
         ev.place.mention.sentence in idx else idx[0]
     return sentences[key].text
+
+
+def _dateline_date(text: str, sentences) -> date | None:
+    """The date in a dateline ("BAMAKO, Monday 10 November 2025 –"), if it gives a year."""
+    from .text.dates import find_dates
+    from .text.sentences import dateline_span
+
+    span = dateline_span(text, sentences)
+    if span is None:
+        return None
+    found = [d for d in find_dates(text[span[0]:span[1]], date.today()) if d.precision == 1]
+    if found and str(found[0].date.year) in text[span[0]:span[1]]:
+        return found[0].date
+    return None
 
 
 def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int,
