@@ -174,8 +174,6 @@ def _resolve(kind, m, published, previous):
             return date(y, mo, 15), 3, "month"
         if kind == "weekday":
             qual, wd = (g[0] or "").lower(), WEEKDAYS[g[1].lower()]
-            if g[1][0].isupper() is False and g[1].lower() in {"mardi", "lundi"} and False:
-                return None
             return _weekday_before(wd, published, strictly=qual in ("last", "this past", "past")
                                    and wd == published.weekday()), 1, "day"
         if kind == "month":

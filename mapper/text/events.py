@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .dates import DateMention, find_dates
 from .lexicon import Lexicon, Trigger
-from .numbers import Count, find_counts
+from .attributes import VIOLENT, armed_victims, find_actor, read_counts
+from .numbers import find_counts
 from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence, dateline_span, is_headline
 
@@ -25,18 +26,6 @@ _ROUTE_WORDS = re.compile(r"\b(?:supply\s+)?(?:routes?|roads?|corridors?|highway
                           r"itinéraires?|supply lines?|trade routes?)\b", re.I)
 _PLURAL_GENERIC = re.compile(r"(?:attacks|killings|kidnappings|abductions|ambushes|clashes|raids|"
                              r"strikes|protests|attaques|enlèvements|violences?)$", re.I)
-_BY = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|la\s+|des\s+)?(?:suspected\s+|présumés?\s+)?$", re.I)
-_SINGLE_VICTIM = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|influencer|teacher|journalist|"
-    r"chief|imam|priest|pastor|official|mayor|citizen|national|farmer|trader|driver|worker|"
-    r"activist|student|nurse|doctor|civilian|person|villager|herder)|(?:she|he)\s+(?:was|has been|had been)|"
-    r"(?:executed|killed|shot|abducted|kidnapped|seized)\s+(?:her|him)|"
-    r"(?:un|une)\s+(?:homme|femme|enfant|chef|imam|journaliste|enseignant|commerçant|élu|civil))\b",
-    re.I)
-_VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
-                        r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b", re.I)
-
-
 @dataclass
 class Event:
     trigger: Trigger
@@ -163,7 +152,7 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
                 continue
             if not fresh:
                 continue  # "the dead", "the operation": refers back, to nothing we can join
-            _add(events, ev, sentences)
+            _add(events, ev)
     for ev in events:
         if ev.trigger.route_link:
             _link_routes(ev, sentences, res, lex, gaz)
@@ -200,12 +189,9 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
             and not find_counts(words, lex):
         return None  # "a spike in kidnappings": a trend, not an event
     event_type, sub_type = trig.event_type, trig.sub_event_type
-    if trig.armed_victims and _armed_victims(words, m, lex):
+    if trig.armed_victims and armed_victims(words, m, lex):
         event_type = trig.armed_victims["event_type"]
         sub_type = trig.armed_victims["sub_event_type"]
-    ids = {t.id for t, _ in group}
-    if "abduction" in ids and "killing" in ids and trig.id == "killing":
-        pass  # abducted and killed: ACLED codes the killing (Attack)
     if event_type == "Protests":
         if lex.protest_excessive_force.search(words):
             sub_type = "Excessive force against protesters"
@@ -242,39 +228,18 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
         ev_date, tprec = last_date, 1
     else:
         ev_date, tprec = published, 2
-    if dm is not None and dm.kind == "since":
-        tprec = max(tprec, 1)
     # actor
-    actor, named = _actor(words, pos, lex)
+    actor, named = find_actor(words, pos, lex)
     suspected = bool(lex.suspected.search(words)) and actor is not None
     # counts
     counts = find_counts(words, lex)
-    fatalities, victims, victim_count = _counts(words, counts, trig, m, event_type, sub_type, lex)
+    fatalities, victims, victim_count = read_counts(words, counts, trig, m, event_type, sub_type, lex)
     ev = Event(trig, event_type, sub_type, [s.index], [s.text], place, precision, ev_date, tprec,
                date_explicit, actor, named, suspected, fatalities, victims, victim_count)
     if dm is not None and dm.kind == "since":
         ev.route_since = dm.date.strftime("%Y-%m") if dm.precision == 3 else dm.date.isoformat()
     ev.confidence = round(0.4 + 0.2 * date_explicit + 0.2 * (precision < 3) + 0.1 * named, 2)
     return ev
-
-
-def _armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
-    """Are the people killed or attacked soldiers or fighters (not the perpetrators)?"""
-    for a in lex.armed_victims.finditer(words):
-        before = words[max(0, a.start() - 30):a.start()]
-        if _BY.search(before) or re.search(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", before, re.I):
-            continue  # "by suspected jihadists": the perpetrators
-        if 0 <= a.start() - m.end() <= 40:
-            return True  # "killed twelve soldiers"
-        if 0 <= m.start() - a.end() <= 80:
-            between = words[a.end():m.start()] + " " + m.group(0)
-            if _PASSIVE.search(between):
-                return True  # "twelve soldiers were killed", "trois gendarmes ... ont été tués"
-    return False
-
-
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?|tu[ée]e?s?|"
-                      r"lost their lives|perished)\b", re.I)
 
 
 _LOCATIVE = {"in", "at", "near", "a", "dans", "pres", "outside", "of", "en", "au", "around"}
@@ -304,83 +269,6 @@ def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
     elif best.mention.near:
         prec = max(prec, 2)
     return best, prec
-
-
-def _actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
-    found = []
-    for a in lex.actors:
-        for m in a.regex.finditer(words):
-            by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
-            # an actor named right after "killed" is more likely the victim than the killer
-            order = 0 if by else (1 if m.start() < pos else 2)
-            found.append((order, abs(m.start() - pos), a.name))
-    if found:
-        return min(found)[2], True
-    m = lex.unidentified.search(words)
-    if m:
-        return lex.unidentified_name, False
-    return None, False
-
-
-def _counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
-            sub_type: str, lex: Lexicon):
-    """(fatalities, victims text, victim count) read around the trigger."""
-    fatal = None
-    victims = victim_count = None
-    kill_words = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]e?s?|tuant|"
-                            r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b",
-                            re.I)
-    best = None
-    counts = [c for c in counts if not _OBJECTS.match(words[c.end:c.end + 30])]
-    if any(not c.vague for c in counts):
-        counts = [c for c in counts if not c.vague]
-    for c in counts:
-        span = words[min(c.end, m.start()):max(c.start, m.end())]
-        dist = abs(c.start - m.start())
-        if len(re.findall(r"\d", span)) > 0 and dist > 80:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, c)
-    if best is not None and best[0] <= 120:
-        c = best[1]
-        tail = words[c.end:c.end + 60]
-        stop = _VERB_STOP.search(tail)
-        phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
-        victim_count, victims = c.value, phrase
-    killing = (event_type in _VIOLENT or sub_type == "Excessive force against protesters") \
-        and kill_words.search(words)
-    if killing:
-        near = [c for c in counts if kill_words.search(words[max(0, c.start - 40):c.end + 60])]
-        if near:
-            k = min(near, key=lambda c: abs(c.start - m.start()))
-            fatal = k.value
-            i = counts.index(k)
-            # "twenty-one assailants and three soldiers dead": ACLED counts every death
-            for a, b in zip(counts[i:], counts[i + 1:]):
-                if re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+", words[a.end:b.start]) and \
-                        kill_words.search(words[b.end:b.end + 50]):
-                    fatal += b.value
-                else:
-                    break
-        elif _SINGLE_VICTIM.search(words):
-            fatal = 1
-    if victim_count is None and _SINGLE_VICTIM.search(words):
-        victim_count = 1
-        sv = _SINGLE_VICTIM.search(words).group(0)
-        victims = None if re.match(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b",
-                                   sv, re.I) else sv
-    if sub_type == "Abduction/forced disappearance":
-        fatal = 0  # ACLED: an abduction "without reports of further violence"
-    if event_type == "Strategic developments":
-        fatal = victims = victim_count = None
-    return fatal, victims, victim_count
-
-
-_OBJECTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorbikes?|"
-                      r"motorcycles?|houses?|homes?|huts?|shops?|buildings?|villages?|tankers?|boats?|"
-                      r"weapons?|guns?|rifles?|rockets?|shells?|granaries|cattle|head|sacks?|times|"
-                      r"directions?|véhicules?|motos?|maisons?|boutiques?|camions?|citernes?|armes?|"
-                      r"villages?|fois)\b", re.I)
 
 
 def _compatible_places(a: Event, b: Event) -> bool:
@@ -413,26 +301,22 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return abs((a.event_date - b.event_date).days) <= 7
 
 
-def _add(events: list[Event], ev: Event, sentences) -> None:
+def _add(events: list[Event], ev: Event) -> None:
     for old in reversed(events):
         same_kind = (old.event_type, old.sub_event_type) == (ev.event_type, ev.sub_event_type) or \
             (old.trigger.id == ev.trigger.id) or _generic_pair(old, ev)
         if same_kind and _compatible_places(old, ev) and _compatible_dates(old, ev):
             _merge(old, ev)
             return
-    # an abduction known only at region level, followed by the victim's fate at a town
     events.append(ev)
-
-
-_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 
 def _generic_pair(a: Event, b: Event) -> bool:
     """A bare "attack" and a more specific account of violence are one event."""
     if {a.event_type, b.event_type} <= {"Protests", "Riots"}:
         return True  # one demonstration, told as a protest and as a riot
-    return ((a.trigger.generic and b.event_type in _VIOLENT) or
-            (b.trigger.generic and a.event_type in _VIOLENT))
+    return ((a.trigger.generic and b.event_type in VIOLENT) or
+            (b.trigger.generic and a.event_type in VIOLENT))
 
 
 def _specific(r) -> int:
@@ -458,9 +342,8 @@ def _merge(old: Event, new: Event) -> None:
         old.suspected = new.suspected
     elif new.actor and new.actor == old.actor:
         old.suspected = old.suspected and new.suspected
-    if old.fatalities is None or (new.fatalities is not None and new.fatalities > old.fatalities > 0
-                                  and False):
-        old.fatalities = new.fatalities if old.fatalities is None else old.fatalities
+    if old.fatalities is None:
+        old.fatalities = new.fatalities
     if old.victim_count is None and new.victim_count is not None:
         old.victim_count, old.victims = new.victim_count, new.victims
     if new.route_since and not old.route_since:

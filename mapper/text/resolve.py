@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..gazetteer.index import Candidate, Gazetteer, haversine_km
+from ..gazetteer.index import Candidate, Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
 from .toponyms import Mention

@@ -94,7 +94,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
                   tokens: list[Token] | None = None) -> list[Mention]:
     """Every place-name mention of the text, left to right, without overlaps."""
     toks = tokens if tokens is not None else tokenize(text, sentences)
-    abbrev = {k: v for k, v in (lex_abbrev(lex)).items()}
+    abbrev = lex.abbreviations
     out: list[Mention] = []
     n = len(toks)
     i = 0
@@ -152,22 +152,10 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     return out
 
 
-def lex_abbrev(lex: Lexicon) -> dict[str, str]:
-    return getattr(lex, "abbreviations", {}) or {}
-
-
 def _cue(toks: list[Token], i: int) -> str | None:
     if i == 0 or toks[i - 1].sentence != toks[i].sentence:
         return None
     return toks[i - 1].key
-
-
-def _skip_name(text: str, toks: list[Token], i: int) -> int:
-    """Index after the run of capitalised words starting at i (a person's or body's name)."""
-    j = i + 1
-    while j < len(toks) and toks[j].cap and _joined(text, toks[j - 1], toks[j]):
-        j += 1
-    return j
 
 
 def _keep(text: str, toks: list[Token], i: int, j: int, m: Mention, lex: Lexicon) -> bool:
@@ -179,7 +167,7 @@ def _keep(text: str, toks: list[Token], i: int, j: int, m: Mention, lex: Lexicon
     if j + 1 < len(toks) and toks[j + 1].sentence == toks[j].sentence and toks[j + 1].cap \
             and _joined(text, toks[j], toks[j + 1]):
         nxt = toks[j + 1].key
-        if nxt in lex.name_heads or (nxt not in lex.function_words and not _is_place_start(toks, j + 1)):
+        if nxt in lex.name_heads or nxt not in lex.function_words:
             return False
     if i > 0 and toks[i - 1].sentence == toks[i].sentence and toks[i - 1].cap \
             and _joined(text, toks[i - 1], toks[i]) and not toks[i - 1].first:
@@ -189,10 +177,6 @@ def _keep(text: str, toks: list[Token], i: int, j: int, m: Mention, lex: Lexicon
             and toks[i - 1].key not in lex.function_words and toks[i - 1].key not in lex.not_places:
         return False  # "Mariam Cissé ..." at a sentence start
     return True
-
-
-def _is_place_start(toks: list[Token], j: int) -> bool:
-    return False
 
 
 _ORG_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "pour", "for", "the", "of"}
@@ -212,21 +196,20 @@ def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
     return False
 
 
-_CUE_UNKNOWN = None
+_CUE_RX: dict[int, tuple[re.Pattern, re.Pattern]] = {}
 
 
 def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
                    lex: Lexicon) -> list[Mention]:
     """Capitalised names the gazetteer lacks but the text marks as places."""
-    global _CUE_UNKNOWN
-    if _CUE_UNKNOWN is None or _CUE_UNKNOWN[0] is not lex:
+    if id(lex) not in _CUE_RX:
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                         sorted(lex.place_cues, key=len, reverse=True))
         name = r"([A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-](?:(?:du|de|el|al)\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2})"
         appos = "|".join(re.escape(a) for a in lex.place_appositions)
-        _CUE_UNKNOWN = (lex, re.compile(rf"(?<![\w])(?:{cues})\s+{name}"),
-                        re.compile(rf"{name},\s+(?:{appos})\b"))
-    _, cue_re, appos_re = _CUE_UNKNOWN
+        _CUE_RX[id(lex)] = (re.compile(rf"(?<![\w])(?:{cues})\s+{name}"),
+                            re.compile(rf"{name},\s+(?:{appos})\b"))
+    cue_re, appos_re = _CUE_RX[id(lex)]
     taken = [(m.start, m.end) for m in found]
     out = []
     sent_of = {t.start: t.sentence for t in toks}

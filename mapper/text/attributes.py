@@ -1,0 +1,119 @@
+"""Who did it, to whom, and how many died: actors, victims and counts around a trigger."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, Trigger
+from .numbers import Count
+
+__all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
+
+VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+_BY = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|la\s+|des\s+)?(?:suspected\s+|présumés?\s+)?$", re.I)
+_SINGLE_VICTIM = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|influencer|teacher|journalist|"
+    r"chief|imam|priest|pastor|official|mayor|citizen|national|farmer|trader|driver|worker|"
+    r"activist|student|nurse|doctor|civilian|person|villager|herder)|(?:she|he)\s+(?:was|has been|had been)|"
+    r"(?:executed|killed|shot|abducted|kidnapped|seized)\s+(?:her|him)|"
+    r"(?:un|une)\s+(?:homme|femme|enfant|chef|imam|journaliste|enseignant|commerçant|élu|civil))\b",
+    re.I)
+_VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
+                        r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b", re.I)
+
+
+_OBJECTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorbikes?|"
+                      r"motorcycles?|houses?|homes?|huts?|shops?|buildings?|villages?|tankers?|boats?|"
+                      r"weapons?|guns?|rifles?|rockets?|shells?|granaries|cattle|head|sacks?|times|"
+                      r"directions?|véhicules?|motos?|maisons?|boutiques?|camions?|citernes?|armes?|"
+                      r"villages?|fois)\b", re.I)
+
+
+_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]e?s?|tuant|"
+                     r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b", re.I)
+
+
+def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
+    """Are the people killed or attacked soldiers or fighters (not the perpetrators)?"""
+    for a in lex.armed_victims.finditer(words):
+        before = words[max(0, a.start() - 30):a.start()]
+        if _BY.search(before) or re.search(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", before, re.I):
+            continue  # "by suspected jihadists": the perpetrators
+        if 0 <= a.start() - m.end() <= 40:
+            return True  # "killed twelve soldiers"
+        if 0 <= m.start() - a.end() <= 80:
+            between = words[a.end():m.start()] + " " + m.group(0)
+            if _PASSIVE.search(between):
+                return True  # "twelve soldiers were killed", "trois gendarmes ... ont été tués"
+    return False
+
+
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?|tu[ée]e?s?|"
+                      r"lost their lives|perished)\b", re.I)
+
+
+def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
+    found = []
+    for a in lex.actors:
+        for m in a.regex.finditer(words):
+            by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
+            # an actor named right after "killed" is more likely the victim than the killer
+            order = 0 if by else (1 if m.start() < pos else 2)
+            found.append((order, abs(m.start() - pos), a.name))
+    if found:
+        return min(found)[2], True
+    m = lex.unidentified.search(words)
+    if m:
+        return lex.unidentified_name, False
+    return None, False
+
+
+def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
+            sub_type: str, lex: Lexicon):
+    """(fatalities, victims text, victim count) read around the trigger."""
+    fatal = None
+    victims = victim_count = None
+    best = None
+    counts = [c for c in counts if not _OBJECTS.match(words[c.end:c.end + 30])]
+    if any(not c.vague for c in counts):
+        counts = [c for c in counts if not c.vague]
+    for c in counts:
+        span = words[min(c.end, m.start()):max(c.start, m.end())]
+        dist = abs(c.start - m.start())
+        if len(re.findall(r"\d", span)) > 0 and dist > 80:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    if best is not None and best[0] <= 120:
+        c = best[1]
+        tail = words[c.end:c.end + 60]
+        stop = _VERB_STOP.search(tail)
+        phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
+        victim_count, victims = c.value, phrase
+    killing = (event_type in VIOLENT or sub_type == "Excessive force against protesters") \
+        and _KILLED.search(words)
+    if killing:
+        near = [c for c in counts if _KILLED.search(words[max(0, c.start - 40):c.end + 60])]
+        if near:
+            k = min(near, key=lambda c: abs(c.start - m.start()))
+            fatal = k.value
+            i = counts.index(k)
+            # "twenty-one assailants and three soldiers dead": ACLED counts every death
+            for a, b in zip(counts[i:], counts[i + 1:]):
+                if re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+", words[a.end:b.start]) and \
+                        _KILLED.search(words[b.end:b.end + 50]):
+                    fatal += b.value
+                else:
+                    break
+        elif _SINGLE_VICTIM.search(words):
+            fatal = 1
+    if victim_count is None and _SINGLE_VICTIM.search(words):
+        victim_count = 1
+        sv = _SINGLE_VICTIM.search(words).group(0)
+        victims = None if re.match(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b",
+                                   sv, re.I) else sv
+    if sub_type == "Abduction/forced disappearance":
+        fatal = 0  # ACLED: an abduction "without reports of further violence"
+    if event_type == "Strategic developments":
+        fatal = victims = victim_count = None
+    return fatal, victims, victim_count
