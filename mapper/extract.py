@@ -106,6 +106,10 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     for i, ev in enumerate(events):
         ev.text = text
         inc = _incident(ev, res, gaz, source, pub, i, sentences)
+        if inc is None:
+            log.warning("an incident could not be located (no place in the report resolved): %s",
+                        ev.quote[0][:120])
+            continue
         report.incidents.append(inc)
         if ev.place is not None and ev.place.candidate is not None:
             used.add(ev.place.candidate.id)
@@ -147,13 +151,13 @@ def _dateline_date(text: str, sentences) -> date | None:
 
 
 def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int,
-              sentences=None) -> Incident:
+              sentences=None) -> Incident | None:
     r = ev.place
     if r is None:
         cc = res.focus
         pt = gaz.country_point(cc) if cc else None
         if pt is None:
-            raise ReportError("no place in the report could be resolved, so its incidents cannot be located")
+            return None
         location, lat, lon, admin1, prec = pt.name, pt.latitude, pt.longitude, None, 3
     else:
         cc = r.country_code

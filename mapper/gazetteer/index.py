@@ -198,9 +198,13 @@ def build_index(root: Path | None = None, *, progress: bool = True,
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    for old in cache.glob("index-*.marshal"):
-        if old != target:
-            old.unlink(missing_ok=True)
+    # Keep the three newest indexes: several checkouts or virtual environments may share
+    # one cache, each with its own fingerprint; removing all others would make them rebuild
+    # in turn.
+    others = sorted((p for p in cache.glob("index-*.marshal") if p != target),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[2:]:
+        old.unlink(missing_ok=True)
     log.info("built gazetteer index %s in %.1f s", target, time.perf_counter() - t0)
     return target
 

@@ -114,6 +114,8 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
                                    sv, re.I) else sv
     if sub_type == "Abduction/forced disappearance":
         fatal = 0  # ACLED: an abduction "without reports of further violence"
+    if event_type in ("Strategic developments", "Protests", "Riots"):
+        victims = victim_count = None  # a crowd's size is not a count of victims
     if event_type == "Strategic developments":
-        fatal = victims = victim_count = None
+        fatal = None
     return fatal, victims, victim_count

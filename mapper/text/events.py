@@ -256,7 +256,9 @@ def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
         order = {"locality": 0, "feature": 0, "unknown": 1, "admin2": 1, "admin1": 2,
                  "region": 2, "country": 3}.get(kind, 2)
         if c is None and r.precision == 3:
-            order = 2
+            # an unplaced name right after the trigger ("besieged the town of Léré") is
+            # still what the sentence is about; elsewhere it ranks with the regions
+            order = 0 if 0 <= r.mention.start - pos <= 40 else 2
         locative = r.mention.near or r.mention.cue in _LOCATIVE
         return (order, 0 if locative else 1, abs(r.mention.start - pos))
 

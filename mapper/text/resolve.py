@@ -23,7 +23,9 @@ from .toponyms import Mention
 __all__ = ["Resolved", "resolve_mentions", "Resolution"]
 
 _DIST = re.compile(
-    r"^[\s,;(]*(?:which is |that is |situated |located |situé\w* |lying )?"
+    r"^[\s,;(]*(?:(?:a|an|un|une)\s+(?:small\s+|remote\s+)?(?:village|town|city|locality|"
+    r"commune|hamlet|settlement|localité|ville)\s+(?:of\s+[\w\s]{1,30}?\s+)?)?"
+    r"(?:which is |that is |situated |located |situé\w* |lying )?"
     r"(?:about |some |around |roughly |nearly |approximately |almost |environ |à environ |à quelque |à )?"
     r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|miles?|mi)\b\s*(?:\([^)]*\)\s*)?"
     r"(?:(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -132,6 +134,12 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     first = next((m for m in mentions if m.known and m.start < 40), None)
     if first and first.candidates and first.candidates[0].population > 100000:
         countries[first.candidates[0].country_code] += 1  # the dateline
+    if not countries:  # no country named: let the unambiguous big places speak
+        for m in mentions:
+            top = m.candidates[0] if m.candidates else None
+            if top and top.place_type == "locality" and \
+                    len({c.country_code for c in m.candidates}) == 1:
+                countries[top.country_code] += 1
     named = set(countries)
     for m in mentions:
         top = m.candidates[0] if m.candidates else None
@@ -180,10 +188,10 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
                                 prev.country_code, prev.admin1, prev.confidence, prev.area))
             continue
         r = _fallback(gaz, m, con, dist, focus, lex)
-        if r is None:
-            continue
         if m.surface not in unresolved:
             unresolved.append(m.surface)
+        if r is None:
+            continue
         by_key[m.key] = r
         out.append(r)
     return Resolution(out, countries, focus, unresolved, _features(text, out))
@@ -284,9 +292,9 @@ def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon, named:
     cue = m.cue in lex.locative_cues or m.near
     if in_report_country and (cue or c.population >= 1000):
         return True
-    if c.population >= 200000:
-        return True
-    if cue and c.population >= 20000 and not countries:
+    if c.population >= 200000 and c.primary:
+        return True  # a big city by its own name ("Paris"), not by an alias ("Boni" for Bonn)
+    if cue and c.primary and c.population >= 20000 and not countries:
         return True
     return False
 

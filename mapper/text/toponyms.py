@@ -197,6 +197,7 @@ def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
 
 
 _CUE_RX: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+_COORD = re.compile(r"\s*(?:,|and|et|or|ou)\s+([A-ZÀ-ÖØ-Þ][\w’'\-]+)(?![\w])")
 
 
 def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
@@ -219,21 +220,26 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             surface = _POSSESSIVE.sub("", mm.group(1))
             e = s + len(surface)
             key = fold(surface)
-            if any(a < e and s < b for a, b in taken):
-                continue
-            if key in gaz:
-                for m in found:  # a known name the text marks as a place
-                    if m.start == s:
-                        m.placey = True
+            cue = fold(mm.group(0)[: mm.start(1) - mm.start()].strip()) or None
+            sent = sent_of.get(s, _sentence_at(toks, s))
+            # "between Boni and Hombori": the second name is marked by the same cue
+            co = _COORD.match(text, e)
+            if co and fold(co.group(1)) not in gaz and fold(co.group(1)) not in lex.not_places \
+                    and not any(a < co.end(1) and co.start(1) < b for a, b in taken):
+                taken.append((co.start(1), co.end(1)))
+                out.append(Mention(co.start(1), co.end(1), co.group(1), fold(co.group(1)), sent,
+                                   False, cue=cue))
+            known = [m for m in found if m.start == s]
+            for m in known:  # a known name the text marks as a place
+                m.placey = True
+            if known or key in gaz or any(a < e and s < b for a, b in taken):
                 continue
             if key in lex.not_places or key.split()[0] in lex.function_words:
                 continue
             if any(w in lex.not_places for w in key.split()):
                 continue
             taken.append((s, e))
-            cue = fold(mm.group(0)[: mm.start(1) - mm.start()].strip()) or None
-            out.append(Mention(s, e, surface, key, sent_of.get(s, _sentence_at(toks, s)), False,
-                               cue=cue))
+            out.append(Mention(s, e, surface, key, sent, False, cue=cue))
     return out
 
 
