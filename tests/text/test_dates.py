@@ -180,7 +180,7 @@ def test_several_dates_left_to_right_without_overlap():
     found = find_dates(text, PUB, previous=date(2025, 11, 7))
     assert [text[d.start:d.end] for d in found] == ["on Friday", "the next day", "since September"]
     assert [d.date for d in found] == [date(2025, 11, 7), date(2025, 11, 8), date(2025, 9, 1)]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
 
 
 def test_parse_iso_date():

@@ -65,7 +65,8 @@ def test_report_error_is_a_mapper_error_and_a_value_error():
 
 
 def test_a_few_control_characters_are_tolerated():
-    assert decode_report(b"Gao\x0c attacked. Tonka\x0b quiet.") == "Gao\x0c attacked. Tonka\x0b quiet."
+    text = "Gao\x0c attacked. Tonka\x0b quiet."
+    assert decode_report(text.encode()) == text
 
 
 def test_read_report(tmp_path):

@@ -1,0 +1,195 @@
+"""Benchmark: text extraction throughput (MB of report text per second, one core).
+
+Run: ``python benchmarks/bench_extract.py [MB] [--profile]``. Builds at least ``MB`` (default 1)
+megabytes of report text from the sample reports in ``data/reports/`` and from variants of
+them with their place names shuffled (so the gazetteer is asked about other names, and the
+resolution rules meet other combinations), then measures, once warm (gazetteer loaded,
+lexicon compiled):
+
+* per report: ``extract()`` on every report of the corpus in turn (the usual case);
+* whole text: ``extract()`` on the whole corpus as one document (shows any cost that grows
+  faster than the text);
+
+and the cold start of ``mapper extract`` as a subprocess. Target (DESIGN.md): at least 1 MB
+of report text per second per core once warm. With ``--profile`` (or when the target is
+missed) the runs are profiled with cProfile and the hot spots are printed.
+"""
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REPORTS = REPO / "data" / "reports"
+TARGET_MB_S = 1.0
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def sample_reports() -> list[tuple[str, str]]:
+    """(text, publication date) of every sample report, the date taken from its file name."""
+    out = []
+    for path in sorted(REPORTS.glob("*.txt")):
+        m = _DATE.search(path.stem)
+        out.append((path.read_text(encoding="utf-8"), m.group(1) if m else "2025-11-10"))
+    if not out:
+        raise SystemExit(f"no reports in {REPORTS}")
+    return out
+
+
+def known_names(reports, gaz, lex) -> list[str]:
+    """The known place names the sample reports mention (as written)."""
+    from mapper.text.sentences import split_sentences
+    from mapper.text.toponyms import find_mentions
+
+    names: set[str] = set()
+    for text, _ in reports:
+        for m in find_mentions(text, split_sentences(text), gaz, lex):
+            if m.known and not m.surface.isupper() and len(m.surface) > 2:
+                names.add(m.surface)
+    return sorted(names)
+
+
+def shuffled(text: str, names: list[str], rng: random.Random) -> str:
+    """The text with every known place name replaced by another one, consistently."""
+    present = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+    if not present:
+        return text
+    mapping = dict(zip(present, rng.sample(names, len(present)), strict=True))
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)"
+                             for n in sorted(present, key=len, reverse=True)))
+    return rx.sub(lambda m: mapping[m.group(0)], text)
+
+
+def build_corpus(reports, names, megabytes: float, seed: int = 11) -> list[tuple[str, str]]:
+    """Originals first, then shuffled variants, until the corpus holds ``megabytes`` MB."""
+    rng = random.Random(seed)
+    corpus = list(reports)
+    size = sum(len(t.encode()) for t, _ in corpus)
+    while size < megabytes * 1e6:
+        for text, pub in reports:
+            variant = shuffled(text, names, rng)
+            corpus.append((variant, pub))
+            size += len(variant.encode())
+    return corpus
+
+
+def time_per_report(corpus, gaz) -> tuple[float, int, int]:
+    from mapper.extract import extract
+
+    n_inc = 0
+    t0 = time.perf_counter()
+    for text, pub in corpus:
+        n_inc += len(extract(text, published=pub, source="bench", gazetteer=gaz).incidents)
+    return time.perf_counter() - t0, n_inc, len(corpus)
+
+
+def time_whole(text: str, gaz) -> tuple[float, int]:
+    from mapper.extract import extract
+
+    t0 = time.perf_counter()
+    rep = extract(text, published="2025-11-10", source="bench", gazetteer=gaz)
+    return time.perf_counter() - t0, len(rep.incidents)
+
+
+def cold_start(runs: int = 3) -> list[float]:
+    """Wall time of ``mapper extract`` on one sample report, as a fresh process."""
+    report = REPORTS / "mali-2025-11-10.txt"
+    exe = Path(sys.executable).with_name("mapper")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "mapper"]
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(runs):
+            out = Path(tmp) / f"out{k}.geojson"
+            t0 = time.perf_counter()
+            proc = subprocess.run([*cmd, "extract", str(report), "--published", "2025-11-10",
+                                   "-o", str(out)], capture_output=True, text=True,
+                                  env={**os.environ, "PYTHONHASHSEED": "0"})
+            times.append(time.perf_counter() - t0)
+            if proc.returncode != 0 or not out.exists():
+                raise SystemExit(f"mapper extract failed: {proc.stderr.strip()}")
+    return times
+
+
+def profile(corpus, gaz, top: int = 20, whole: bool = False) -> str:
+    """cProfile of extraction: each report in turn, or (``whole``) all of them as one text."""
+    from mapper.extract import extract
+
+    prof = cProfile.Profile()
+    if whole:
+        text = "\n\n".join(t for t, _ in corpus)
+        prof.enable()
+        extract(text, published="2025-11-10", source="bench", gazetteer=gaz)
+        prof.disable()
+    else:
+        prof.enable()
+        for text, pub in corpus:
+            extract(text, published=pub, source="bench", gazetteer=gaz)
+        prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("tottime").print_stats(top)
+    if not whole:
+        stats.sort_stats("cumulative").print_stats(r"mapper", top)
+    return buf.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    from mapper.extract import extract
+    from mapper.gazetteer import Gazetteer
+    from mapper.text.lexicon import lexicon
+
+    want_profile = "--profile" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    megabytes = float(args[0]) if args else 1.0
+
+    t0 = time.perf_counter()
+    gaz = Gazetteer(progress=False)
+    lex = lexicon()
+    reports = sample_reports()
+    extract(reports[0][0], published=reports[0][1], gazetteer=gaz)  # warm every cache
+    warm_up = time.perf_counter() - t0
+    names = known_names(reports, gaz, lex)
+    corpus = build_corpus(reports, names, megabytes)
+    size = sum(len(t.encode()) for t, _ in corpus)
+    print(f"corpus: {len(corpus)} reports ({len(reports)} originals, the rest with "
+          f"{len(names)} place names shuffled), {size / 1e6:.2f} MB; warm-up {warm_up:.2f} s")
+
+    dt, n_inc, n_rep = time_per_report(corpus, gaz)
+    per_report = size / 1e6 / dt
+    print(f"per report : {dt:.2f} s, {per_report:.2f} MB/s, {1000 * dt / n_rep:.1f} ms/report "
+          f"({n_inc} incidents)")
+
+    whole = "\n\n".join(t for t, _ in corpus)
+    dt_w, n_w = time_whole(whole, gaz)
+    whole_mb_s = len(whole.encode()) / 1e6 / dt_w
+    print(f"whole text : {dt_w:.2f} s, {whole_mb_s:.2f} MB/s ({n_w} incidents)")
+
+    cold = cold_start()
+    print(f"cold start : `mapper extract` {min(cold):.2f} s best, "
+          f"{statistics.median(cold):.2f} s median of {len(cold)}")
+
+    ok = min(per_report, whole_mb_s) >= TARGET_MB_S
+    print(f"target >= {TARGET_MB_S:.0f} MB/s per core once warm: {'met' if ok else 'MISSED'}")
+    if want_profile or per_report < TARGET_MB_S:
+        print("\nprofile of the per-report run:")
+        print(profile(corpus, gaz))
+    if want_profile or whole_mb_s < TARGET_MB_S:
+        # a quarter of the corpus is enough to show what grows faster than the text
+        part = corpus[: max(1, len(corpus) // 4)]
+        print(f"\nprofile of one document of {sum(len(t) for t, _ in part) / 1e6:.2f} MB:")
+        print(profile(part, gaz, top=15, whole=True))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
