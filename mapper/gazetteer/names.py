@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "is_latin", "slug"]
 
@@ -38,6 +39,14 @@ def fold(name: str) -> str:
     >>> fold("Ségou")
     'segou'
     """
+    return _fold(name)
+
+
+@lru_cache(maxsize=1 << 17)
+def _fold(name: str) -> str:
+    if name.isascii():
+        s = name.translate(_APOSTROPHES).lower()
+        return _SEPARATORS.sub(" ", s).strip() if not s.isalpha() else s
     s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.translate(_APOSTROPHES).lower()

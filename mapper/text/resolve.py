@@ -73,7 +73,11 @@ class Resolution:
     features: list[Resolved] = field(default_factory=list)  # "Independence Square in Tonka"
 
     def in_sentence(self, index: int) -> list[Resolved]:
-        return [r for r in self.resolved if r.mention.sentence == index]
+        if not hasattr(self, "_by_sentence"):
+            self._by_sentence: dict[int, list[Resolved]] = {}
+            for r in self.resolved:
+                self._by_sentence.setdefault(r.mention.sentence, []).append(r)
+        return self._by_sentence.get(index, [])
 
 
 def _offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -119,10 +123,14 @@ def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
 def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Lexicon
                      ) -> Resolution:
     """Choose a place for every mention (see the module docstring for the rules)."""
+    _LOOKUPS.clear()
+    plain: dict[tuple[str, str], list] = {}
     for m in mentions:
         if m.known:
-            m.candidates = (gaz.lookup(m.surface) if fold(m.surface) == m.key else []) \
-                or gaz.lookup(m.key)
+            if (m.surface, m.key) not in plain:
+                plain[(m.surface, m.key)] = (gaz.lookup(m.surface) if fold(m.surface) == m.key
+                                             else []) or gaz.lookup(m.key)
+            m.candidates = plain[(m.surface, m.key)]
     countries: Counter = Counter()
     for m in mentions:
         top = m.candidates[0] if m.candidates else None
@@ -148,6 +156,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     focus = countries.most_common(1)[0][0] if countries else None
     bias = list(countries)
 
+    _link_next(mentions)
     constraints = {id(m): _constraint(text, m, mentions) for m in mentions}
     # first pass: without proximity
     chosen: dict[int, Candidate | None] = {}
@@ -226,6 +235,19 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
     return out
 
 
+_NEXT: dict[int, Mention] = {}
+_LOOKUPS: dict[tuple, list] = {}  # ranked lookups within one resolve_mentions call
+
+
+def _link_next(mentions: list[Mention]) -> None:
+    """Remember, for every mention, the next one in the same sentence (one pass)."""
+    _NEXT.clear()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.sentence == b.sentence and b.start >= a.end:
+            _NEXT[id(a)] = b
+
+
 def _median(xs: list[float]) -> float:
     xs = sorted(xs)
     return xs[len(xs) // 2]
@@ -237,7 +259,7 @@ def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
     province du Yagha dans la région du Sahel" (through the unknown Yagha)."""
     if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
         return None
-    nxt = next((o for o in mentions if o.start >= m.end and o.sentence == m.sentence), None)
+    nxt = _NEXT.get(id(m))
     if nxt is None or nxt.start - m.end > 60:
         return None
     q = _QUALIFIER.match(text[m.end:nxt.start])
@@ -271,8 +293,12 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Cand
         if not cands:
             return None
     query = m.surface if fold(m.surface) == m.key else m.key
-    ranked = gaz.lookup(query, bias_countries=bias, near=anchor,
-                        country_codes=sorted({c.country_code for c in cands}) if con else None)
+    ccs = tuple(sorted({c.country_code for c in cands})) if con else None
+    ck = (m.key, tuple(bias), anchor, ccs)
+    ranked = _LOOKUPS.get(ck)
+    if ranked is None:
+        ranked = _LOOKUPS[ck] = gaz.lookup(query, bias_countries=bias, near=anchor,
+                                           country_codes=ccs)
     if con:
         ids = {c.id for c in cands}
         ranked = [c for c in ranked if c.id in ids]
@@ -301,7 +327,7 @@ def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon, named:
 
 def _distance_phrase(text, m, mentions, chosen):
     """(km, bearing or None, anchor Candidate) from "X, about 90 miles from Y"."""
-    nxt = next((o for o in mentions if o.start >= m.end and o.sentence == m.sentence), None)
+    nxt = _NEXT.get(id(m))
     if nxt is None or nxt.start - m.end > 80:
         return None
     q = _DIST.match(text[m.end:nxt.start])

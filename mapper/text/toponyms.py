@@ -11,6 +11,7 @@ Names the gazetteer lacks are still read as places where the text marks them so
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -247,6 +248,7 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
              ) -> list[Mention]:
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
     taken = [(m.start, m.end) for m in found]
+    index = {t.start: k for k, t in enumerate(toks)} if unknown else {}
     out = []
     for name in {m.surface for m in unknown}:
         for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
@@ -254,7 +256,7 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
-            i = next((k for k, t in enumerate(toks) if t.start == s), None)
+            i = index.get(s)
             cue = _cue(toks, i) if i is not None else None
             out.append(Mention(s, e, name, fold(name), _sentence_at(toks, s), False, cue=cue))
     return out
@@ -270,12 +272,9 @@ def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]
 
 
 def _sentence_at(toks: list[Token], pos: int) -> int:
-    best = 0
-    for t in toks:
-        if t.start > pos:
-            break
-        best = t.sentence
-    return best
+    """Sentence index of the token at or before ``pos`` (binary search)."""
+    i = bisect.bisect_right([t.start for t in toks], pos) - 1 if toks else -1
+    return toks[i].sentence if i >= 0 else 0
 
 
 _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
@@ -290,9 +289,16 @@ def _mark_near(text: str, mentions: list[Mention]) -> None:
             m.near = True
 
 
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Is [start, end) inside one of the sorted, non-overlapping spans?"""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 def _drop_people(toks: list[Token], mentions: list[Mention], lex: Lexicon, text: str) -> None:
     """Drop single-word mentions that are surnames of people named in full elsewhere."""
     people: set[str] = set()
+    spans = sorted((m.start, m.end) for m in mentions)
     run: list[Token] = []
     for t in toks + [Token(0, 0, "", "", False, -1, True)]:
         if t.cap and run and run[-1].sentence == t.sentence and _joined(text, run[-1], t):
@@ -300,8 +306,7 @@ def _drop_people(toks: list[Token], mentions: list[Mention], lex: Lexicon, text:
             continue
         if len(run) >= 2:
             words = [x for x in run if x.key not in lex.function_words]
-            if len(words) >= 2 and not any(m.start <= words[0].start and words[-1].end <= m.end
-                                           for m in mentions):
+            if len(words) >= 2 and not _covered(words[0].start, words[-1].end, spans):
                 people.update(x.key for x in words[1:])
         run = [t] if t.cap else []
     mentions[:] = [m for m in mentions if not (m.known and " " not in m.key and m.key in people

@@ -1,6 +1,8 @@
 """Headless Chromium (Playwright driving Debian's /usr/bin/chromium) for the map tests."""
 from __future__ import annotations
 
+import os
+
 import time
 from pathlib import Path
 
@@ -29,6 +31,8 @@ synthetic = _rf.synthetic
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing in CI (scripts/setup.sh installs it)")
         pytest.skip("/usr/bin/chromium is not installed (CI installs it with apt)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as pw:

@@ -92,13 +92,13 @@ def test_bad_input_into_existing_dir_adds_nothing(tmp_path, mali_report):
 
 
 def test_report_text_input(tmp_path):
-    extract = pytest.importorskip("mapper.extract", reason="mapper/extract.py not written yet")
+    from mapper.extract import extract_file
     text = tmp_path / "mali.txt"
     text.write_text(
         "Gunmen abducted a TikTok influencer in the market of Tonka, in Mali's Timbuktu "
         "region, on Friday. She was executed the next evening in Independence Square.\n",
         encoding="utf-8")
-    report = extract.extract_file(text, published="2025-11-09", source=None)
+    report = extract_file(text, published="2025-11-09", source=None)
     result = CliRunner().invoke(main, ["export", str(text), "--to", str(tmp_path / "o"),
                                        "--published", "2025-11-09", "--format", "geojson"])
     assert result.exit_code == 0, result.output

@@ -24,8 +24,5 @@ def test_geojson_layers_round_trip(exported, mali_report):
 
 
 def test_csv_round_trip(exported, mali_report):
-    # mapper/io/acled.py is written by the map helper; the column mapping is shared
-    pytest.importorskip("mapper.io.acled", reason="mapper/io/acled.py (ACLED CSV reader) "
-                                                  "not there yet")
     back = read(exported / "incidents.csv")
     _same(back.incidents, mali_report.incidents)
