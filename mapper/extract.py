@@ -172,12 +172,13 @@ def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int
     inc = Incident(
         event_id="", event_type=ev.event_type, sub_event_type=ev.sub_event_type, location=location,
         country=gaz.country_name(cc) or cc, country_code=cc, latitude=round(lat, 6),
-        longitude=round(lon, 6), event_date=date_s, time_precision=ev.time_precision,
+        longitude=round(lon, 6), event_date=date_s,
+        time_precision=max(ev.time_precision, 2 if ev.claim_date else 1),
         actor1=ev.actor, suspected=ev.suspected, admin1=admin1, geo_precision=prec,
         fatalities=ev.fatalities, victims=ev.victims, victim_count=ev.victim_count,
         quote=_quote(ev, sentences), source=source, published=pub.isoformat(),
         confidence=ev.confidence, route_ids="; ".join(ev.route_ids) or None)
-    inc.event_id = event_id(source, ev, location, index)
+    inc.event_id = event_id(source, ev, location, index, cc)
     inc.notes = _notes(inc)
     return inc
 

@@ -19,6 +19,9 @@ _SINGLE_VICTIM = re.compile(
     r"(?:un|une)\s+(?:homme|femme|enfant|chef|imam|journaliste|enseignant|commerçant|élu|civil))\b",
     re.I)
 _VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
+                        r"last|this|yesterday|overnight|dernier|hier|on|le|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
+                        r"vendredi|samedi|dimanche|"
                         r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b", re.I)
 
 

@@ -28,10 +28,11 @@ _E = r"(?![\w])"
 _PATTERNS = [
     ("iso", re.compile(rf"{_B}(\d{{4}})-(\d{{2}})-(\d{{2}}){_E}")),
     ("since_dm", re.compile(rf"{_B}(?:since|depuis(?: le)?)\s+(?:({_MO})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:er)?\s+({_MO}))(?:,?\s+(\d{{4}}))?{_E}", re.I)),
-    ("since_month", re.compile(rf"{_B}(?:since(?: early| late| mid-?)?|depuis(?: (?:le )?(?:début|fin|mi-?))?(?: (?:le )?mois)?(?: de| d['’])?)\s+({_MO})(?:\s+(\d{{4}}))?{_E}", re.I)),
+    ("since_month", re.compile(rf"{_B}(?:since(?: early| late| mid-?)?|(depuis)(?: (?:le )?(?:début|fin|mi-?))?(?: (?:du |le )?mois)?(?: de| d['’])?)\s+({_MO})(?:\s+(\d{{4}}))?{_E}", re.I)),
     ("night", re.compile(rf"{_B}(?:la\s+)?nuit\s+(?:de|du)\s+({_WD})\s+(?:à|au)\s+({_WD})(?:\s+(\d{{1,2}})(?:er)?\s+({_MO}))?(?:\s+(\d{{4}}))?{_E}", re.I)),
     ("dmy", re.compile(rf"{_B}(?:(?:on|le|ce|the)\s+)?(?:({_WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+of)?\s+({_MO})\.?(?:,?\s+(\d{{4}}))?(?:\s+dernier)?{_E}", re.I)),
     ("mdy", re.compile(rf"{_B}(?:(?:on)\s+)?(?:({_WD}),?\s+)?({_MO})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}", re.I)),
+    ("day_before", re.compile(rf"{_B}(?:the\s+(?:day|night|evening)\s+before|(?:la\s+)?veille){_E}", re.I)),
     ("next_day", re.compile(rf"{_B}(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|le\s+lendemain|le\s+jour\s+suivant|(?:the\s+)?next\s+(?:day|evening|morning)){_E}", re.I)),
     ("same_day", re.compile(rf"{_B}(?:the\s+same\s+day|that\s+same\s+day|on\s+the\s+same\s+day|"
                             rf"le\s+même\s+jour|(?:dans\s+)?la\s+même\s+journée|au\s+même\s+moment|"
@@ -123,6 +124,8 @@ def find_dates(text: str, published: date | None, previous: date | None = None
                 continue
             dm = _resolve(kind, m, published, previous)
             if dm is None:
+                if kind in ("iso", "dmy", "mdy") and any(c.isdigit() for c in m.group(0)):
+                    taken.append((m.start(), m.end()))  # "31 November": no date, not a month
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), *dm))
@@ -141,10 +144,11 @@ def _resolve(kind, m, published, previous):
             d = date(int(g[4]), mon, day) if g[4] else _infer_year(mon, day, published)
             return (d, 1, "since") if d else None
         if kind == "since_month":
-            if g[0].lower() in _AMBIGUOUS and g[0][0].islower():
+            french, mon_s, year = g
+            if mon_s.lower() in _AMBIGUOUS and mon_s[0].islower() and not french:
                 return None
-            mon = MONTHS[g[0].lower()]
-            return date(_month_year(mon, published, g[1]), mon, 1), 3, "since"
+            mon = MONTHS[mon_s.lower()]
+            return date(_month_year(mon, published, year), mon, 1), 3, "since"
         if kind == "night":
             wd = WEEKDAYS[g[0].lower()]
             if g[2] and g[3]:
@@ -156,11 +160,13 @@ def _resolve(kind, m, published, previous):
                 wd, day, mon, year = g
             else:
                 wd, mon, day, year = g
-            if mon.lower() in _AMBIGUOUS and mon[0].islower():
-                return None
+            if mon.lower() in {"may", "march", "mar"} and mon[0].islower():
+                return None  # "6 may", but French "le 6 mars" is a date
             mon_i, day_i = MONTHS[mon.lower().rstrip(".")], int(day)
             d = date(int(year), mon_i, day_i) if year else _infer_year(mon_i, day_i, published)
             return (d, 1, "day") if d else None
+        if kind == "day_before":
+            return ((previous - timedelta(days=1)), 1, "relative") if previous else None
         if kind == "next_day":
             return ((previous + timedelta(days=1)), 1, "relative") if previous else None
         if kind == "same_day":
@@ -183,6 +189,8 @@ def _resolve(kind, m, published, previous):
             mon_i = MONTHS[mon.lower()]
             y = _month_year(mon_i, published, year, last=(qual or "").lower() == "last")
             d = _mid(y, mon_i, qual)
+            if (y, mon_i) == (published.year, published.month):
+                d = min(d, published)  # "In November", published on 10 November
             return (d, 3, "month") if d <= published + timedelta(days=2) else None
         if kind == "yesterday":
             return published - timedelta(days=1), 1, "day"

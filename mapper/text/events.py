@@ -47,6 +47,7 @@ class Event:
     route_ids: list[str] = field(default_factory=list)
     route_since: str | None = None
     confidence: float = 0.5
+    claim_date: bool = False  # the date is when a group claimed it, not when it happened
 
 
 def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: Lexicon) -> bool:
@@ -92,6 +93,11 @@ _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|mu
 _NEW_BY_OF = re.compile(r"^\s+(?:of|de|des|d['’])\s+(?:(?:at\s+least|some|about|au\s+moins)\s+)?"
                         r"(?:\d+|[A-Z]|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"un\s|une\s|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
+
+
+_CLAIM = re.compile(r"\b(?:claimed(?: responsibility)?(?: for)?|took responsibility for|"
+                    r"revendiqué|a revendiqué|announced|confirmed)\s+(?:the\s+|l['’]|la\s+|le\s+)?"
+                    r"[\w-]*\s*$", re.I)
 
 
 def _definite(text: str, m: re.Match) -> bool:
@@ -222,8 +228,12 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
             place, precision = town, 2
     # date
     date_explicit = dm is not None
+    claim_date = False
     if dm is not None:
         ev_date, tprec = dm.date, dm.precision
+        # "On Sunday, JNIM claimed the abduction of ...": the day of the claim; the event
+        # was on or before it (reported with time precision 2, see extract.py)
+        claim_date = bool(_CLAIM.search(words[:pos])) and tprec == 1
     elif last_date is not None and s.index - last_date_sentence <= 4:
         ev_date, tprec = last_date, 1
     else:
@@ -236,6 +246,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
     fatalities, victims, victim_count = read_counts(words, counts, trig, m, event_type, sub_type, lex)
     ev = Event(trig, event_type, sub_type, [s.index], [s.text], place, precision, ev_date, tprec,
                date_explicit, actor, named, suspected, fatalities, victims, victim_count)
+    ev.claim_date = claim_date
     if dm is not None and dm.kind == "since":
         ev.route_since = dm.date.strftime("%Y-%m") if dm.precision == 3 else dm.date.isoformat()
     ev.confidence = round(0.4 + 0.2 * date_explicit + 0.2 * (precision < 3) + 0.1 * named, 2)
@@ -376,9 +387,9 @@ def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lex
     ev.route_ids = [c.route_id for c in corridors_for(countries, towns, load_corridors())]
 
 
-def event_id(source: str, ev: Event, location: str, index: int) -> str:
+def event_id(source: str, ev: Event, location: str, index: int, focus: str | None = None) -> str:
     """Stable across runs of the same report: a hash of what identifies the event."""
     key = "|".join([source, ev.event_type, ev.sub_event_type, location,
                     ev.event_date.isoformat() if ev.event_date else "", ev.quote[0]])
-    cc = (ev.place.country_code if ev.place else "XX") or "XX"
+    cc = (ev.place.country_code if ev.place else focus) or "XX"
     return f"{cc}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"

@@ -31,7 +31,8 @@ def _regex(lex: Lexicon) -> re.Pattern:
                        key=len, reverse=True)
         w = "|".join(re.escape(x) for x in words)
         rx = re.compile(
-            rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+|\d+|(?:{w})(?:[- ](?:{w}))?)"
+            rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+(?![.,]?\d)|\d+(?:[.,]\d+)?|"
+            rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
         _CACHE[id(lex)] = rx
     return rx
@@ -40,8 +41,10 @@ def _regex(lex: Lexicon) -> re.Pattern:
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
     t = token.lower()
     if t[0].isdigit():
+        if re.fullmatch(r"\d+[.,]\d{1,2}", t):
+            return None, False  # "1.5 (million)": not a head count
         return int(re.sub(r"[ ,.]", "", t)), False
-    parts = re.split(r"[- ]", t)
+    parts = [p for p in re.split(r"[- ]", t) if p not in ("et", "and")]
     if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
         a, b = lex.numbers[parts[0]], lex.numbers[parts[1]]
         if a >= 20 and b < 10:
@@ -75,6 +78,9 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
             continue
         after = text[m.end():m.end() + 14].lower()
         before = text[max(0, m.start() - 2):m.start()]
+        if re.search(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", text[max(0, m.start(1) - 16):m.start(1)],
+                     re.I):
+            continue  # "No one was hurt"
         if m.group(1).isdigit() and 1900 <= val <= 2099 and len(m.group(1)) == 4:
             continue
         if re.match(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"

@@ -41,7 +41,7 @@ _QUALIFIER = re.compile(
     r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:([\w-]+)\s+(?:part\s+of\s+|du\s+pays\s+)?)?"
     r"(?:(?:region|province|région|cercle|département|departement|district|department|commune)"
     r"\s+(?:of|de|du|d['’])\s*)?$", re.IGNORECASE)
-_AREA_WORDS = {"region", "province", "region", "cercle", "departement", "district", "department",
+_AREA_WORDS = {"region", "province", "cercle", "departement", "district", "department",
                "commune", "the", "la", "le"}
 
 
@@ -139,9 +139,9 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     if lex.demonyms is not None:
         for d in lex.demonyms.finditer(text):
             countries[lex.demonym_country[fold(d.group(0))]] += 1
-    first = next((m for m in mentions if m.known and m.start < 40), None)
-    if first and first.candidates and first.candidates[0].population > 100000:
-        countries[first.candidates[0].country_code] += 1  # the dateline
+    for m in mentions:
+        if m.dateline and m.candidates and m.candidates[0].place_type == "locality":
+            countries[m.candidates[0].country_code] += 1  # where the report was filed
     if not countries:  # no country named: let the unambiguous big places speak
         for m in mentions:
             top = m.candidates[0] if m.candidates else None

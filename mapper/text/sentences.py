@@ -12,7 +12,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "
            "rep", "prof", "cpl", "pte", "adm", "cdr", "cmdr", "gén", "lieut", "av", "bd"}
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space
 # and an upper-case letter, a digit or an opening quote; or at a line break.
-_END = re.compile(r"""([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n+""")
+_END = re.compile(r"""([.!?…]+(?:\s?»)?["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n+""")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
         _emit(text, start, end, para, out)
         start = m.end()
+        if "\n" in m.group(2):
+            para += 1
     _emit(text, start, len(text), para, out)
     return out
 
@@ -72,7 +74,8 @@ def is_headline(s: Sentence, text: str) -> bool:
     return text[s.end:s.end + 1] in ("\n", "")
 
 
-_DATELINE = re.compile(r"[A-ZÀ-Þ][\w’'.\- ]{1,40}?(?:,\s*[\w’' ]{2,40})?\s*(?:\([A-Za-z]+\))?\s*[-—–]\s")
+_DATELINE = re.compile(r"[A-ZÀ-Þ][\w’'.\- ]{1,40}?(?:,\s*[\w’' ]{2,40}){0,2}\s*(?:\([A-Za-z]+\))?"
+                       r"\s*[-—–]\s+(?=[\"“«A-ZÀ-Þ0-9])")
 
 
 def dateline_span(text: str, sentences: list[Sentence]) -> tuple[int, int] | None:
