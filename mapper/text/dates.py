@@ -44,6 +44,13 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
+# Every pattern above needs one of these (a cheap test that skips most sentences).
+_DATE_STEMS = tuple(sorted({*(w[:3] for w in WEEKDAYS), *(m[:3] for m in MONTHS), "yesterday",
+                            "hier", "overnight", "nuit", "today", "aujourd", "morning", "matin",
+                            "next", "following", "lendemain", "suivant", "later", "after",
+                            "before", "veille", "same", "même", "simultan", "week", "semaine",
+                            "month", "mois", "moment", "journée"}))
+_DIGIT = re.compile(r"\d")
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -116,6 +123,9 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     """
     if published is None:
         published = date.today()
+    low = text.lower()
+    if not any(k in low for k in _DATE_STEMS) and not _DIGIT.search(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:

@@ -61,9 +61,12 @@ def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: 
 
 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
+    low = s.text.lower()
     out = []
     taken: list[tuple[int, int]] = []
     for t in lex.triggers:  # by rank: a specific trigger claims its words first
+        if not t.may_match(low):
+            continue
         for m in t.regex.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

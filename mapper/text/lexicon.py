@@ -28,6 +28,11 @@ class Trigger:
     route_link: bool = False
     generic: bool = False
     reference: bool = False
+    stems: tuple[str, ...] | None = None  # literal starts of its patterns (None: always run)
+
+    def may_match(self, low: str) -> bool:
+        """Cheap test on the lower-cased text: can any of the patterns match at all?"""
+        return self.stems is None or any(st in low for st in self.stems)
 
 
 @dataclass
@@ -60,12 +65,39 @@ class Lexicon:
     directions: dict[str, tuple[float, float]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     demonyms: re.Pattern | None = None
+    actor_stems: tuple[str, ...] = ()  # first words of all actor names, lower case
     demonym_country: dict[str, str] = field(default_factory=dict)
 
 
 def _words(patterns: list[str]) -> re.Pattern:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+_META = set("\\.^$*+?{}[]|()")
+
+
+def _stems(patterns: list[str]) -> tuple[str, ...] | None:
+    """The literal beginning of every pattern, lower case ("abduct" of "abduct(?:ed|ion)").
+
+    Any text a pattern matches contains its stem, so a sentence holding none of a trigger's
+    stems is skipped without running the regular expression. A pattern that does not start
+    with a literal gives None: always run.
+    """
+    out = []
+    for p in patterns:
+        lit = ""
+        for i, ch in enumerate(p):
+            if ch in _META:
+                if ch in "?*{" and lit:
+                    lit = lit[:-1]  # the last letter is optional
+                break
+            lit += ch
+        lit = lit.strip().lower()
+        if len(lit) < 2:
+            return None
+        out.append(lit)
+    return tuple(sorted(set(out)))
 
 
 def _load(path: Path) -> dict:
@@ -114,7 +146,12 @@ def lexicon(root: str | None = None) -> Lexicon:
         unident = ac["unidentified"]
     except (KeyError, TypeError) as exc:
         raise MapperError(f"lexicon in {str(base)!r} lacks a required entry: {exc}") from None
+    for t, raw in zip(triggers, ev["triggers"]):
+        t.stems = _stems(raw["patterns"])
+    actor_stems = tuple(sorted({fold(w.split()[0])[:4] for a in ac["actors"]
+                                for w in [a["name"], *a.get("aliases", [])] if w.strip()}))
     return Lexicon(
+        actor_stems=actor_stems,
         triggers=sorted(triggers, key=lambda t: t.rank),
         armed_victims=_words(ev.get("armed_victims", [])),
         background=_words(ev.get("background", [])),

@@ -215,6 +215,9 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
     taken = [(m.start, m.end) for m in found]
     out = []
     sent_of = {t.start: t.sentence for t in toks}
+    by_start: dict[int, list[Mention]] = {}
+    for m in found:
+        by_start.setdefault(m.start, []).append(m)
     for rx in (cue_re, appos_re):
         for mm in rx.finditer(text):
             s, e = mm.start(1), mm.end(1)
@@ -230,7 +233,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
                 taken.append((co.start(1), co.end(1)))
                 out.append(Mention(co.start(1), co.end(1), co.group(1), fold(co.group(1)), sent,
                                    False, cue=cue))
-            known = [m for m in found if m.start == s]
+            known = by_start.get(s, [])
             for m in known:  # a known name the text marks as a place
                 m.placey = True
             if known or key in gaz or any(a < e and s < b for a, b in taken):
@@ -273,8 +276,15 @@ def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]
 
 def _sentence_at(toks: list[Token], pos: int) -> int:
     """Sentence index of the token at or before ``pos`` (binary search)."""
-    i = bisect.bisect_right([t.start for t in toks], pos) - 1 if toks else -1
+    starts = _STARTS.get(id(toks))
+    if starts is None or len(starts) != len(toks):
+        _STARTS.clear()
+        starts = _STARTS[id(toks)] = [t.start for t in toks]
+    i = bisect.bisect_right(starts, pos) - 1 if toks else -1
     return toks[i].sentence if i >= 0 else 0
+
+
+_STARTS: dict[int, list[int]] = {}
 
 
 _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
