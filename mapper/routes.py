@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerDataError
@@ -39,8 +40,17 @@ class Corridor:
 
 
 def load_corridors(path: Path | None = None) -> list[Corridor]:
-    """Read the corridor catalogue; errors name the file and line."""
+    """Read the corridor catalogue; errors name the file and line (re-read when it changes)."""
     path = Path(path or data_dir() / "gazetteer" / "routes.csv")
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise GazetteerDataError(f"{path}: cannot read the corridor catalogue ({exc.strerror})") from None
+    return list(_load_corridors(path, st.st_mtime_ns, st.st_size))
+
+
+@lru_cache(maxsize=8)
+def _load_corridors(path: Path, _mtime: int, _size: int) -> tuple[Corridor, ...]:
     out = []
     with open(path, encoding="utf-8-sig", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh), start=2):
@@ -59,7 +69,7 @@ def load_corridors(path: Path | None = None) -> list[Corridor]:
                                     (row.get("source") or "").strip() or None))
             except (KeyError, AttributeError, ValueError) as exc:
                 raise GazetteerDataError(f"{path}, line {i}: {exc}") from None
-    return out
+    return tuple(out)
 
 
 def _line_from_file(path: Path) -> list[tuple[float, float]]:

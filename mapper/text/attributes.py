@@ -59,8 +59,9 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?
 def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     found = []
     low = fold(words)
-    actors = lex.actors if any(st in low for st in lex.actor_stems) else ()
-    for a in actors:
+    for a in lex.actors:
+        if not any(st in low for st in a.stems):
+            continue
         for m in a.regex.finditer(words):
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
             # an actor named right after "killed" is more likely the victim than the killer

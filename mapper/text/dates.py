@@ -51,6 +51,21 @@ _DATE_STEMS = tuple(sorted({*(w[:3] for w in WEEKDAYS), *(m[:3] for m in MONTHS)
                             "before", "veille", "same", "même", "simultan", "week", "semaine",
                             "month", "mois", "moment", "journée"}))
 _DIGIT = re.compile(r"\d")
+_WD3 = tuple(sorted({w[:3] for w in WEEKDAYS}))
+_MO3 = tuple(sorted({m[:3] for m in MONTHS}))
+# What each pattern needs somewhere in the sentence: (a digit?, one of these lower-case stems).
+_NEEDS = {
+    "iso": (True, ()), "since_dm": (True, ("since", "depuis")),
+    "since_month": (False, ("since", "depuis")), "night": (False, ("nuit",)),
+    "dmy": (True, _MO3), "mdy": (True, _MO3),
+    "same_day": (False, ("same", "même", "simultan", "moment")),
+    "day_before": (False, ("before", "veille")),
+    "next_day": (False, ("next", "following", "later", "after", "lendemain", "suivant")),
+    "last_week": (False, ("week", "semaine")), "last_month": (False, ("month", "mois")),
+    "weekday": (False, _WD3), "month": (False, _MO3),
+    "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit")),
+    "today": (False, ("today", "morning", "aujourd", "matin")),
+}
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -126,9 +141,13 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     low = text.lower()
     if not any(k in low for k in _DATE_STEMS) and not _DIGIT.search(text):
         return []
+    digits = bool(_DIGIT.search(text))
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
+        need_digit, stems = _NEEDS[kind]
+        if (need_digit and not digits) or (stems and not any(k in low for k in stems)):
+            continue  # this pattern cannot match here
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -41,6 +41,7 @@ class Actor:
     kind: str
     associated: str | None
     regex: re.Pattern
+    stems: tuple[str, ...] = ()  # folded first words of its names: a cheap pre-check
 
 
 @dataclass
@@ -148,8 +149,10 @@ def lexicon(root: str | None = None) -> Lexicon:
         raise MapperError(f"lexicon in {str(base)!r} lacks a required entry: {exc}") from None
     for t, raw in zip(triggers, ev["triggers"]):
         t.stems = _stems(raw["patterns"])
-    actor_stems = tuple(sorted({fold(w.split()[0])[:4] for a in ac["actors"]
-                                for w in [a["name"], *a.get("aliases", [])] if w.strip()}))
+    for a, raw in zip(actors, ac["actors"]):
+        a.stems = tuple(sorted({fold(w).split()[0] for w in [raw["name"], *raw.get("aliases", [])]
+                                if fold(w)}))
+    actor_stems = tuple(sorted({st for a in actors for st in a.stems}))
     return Lexicon(
         actor_stems=actor_stems,
         triggers=sorted(triggers, key=lambda t: t.rank),

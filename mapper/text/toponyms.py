@@ -32,7 +32,7 @@ _CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "el", "al", "en", "sur
                "and", "et", "ed", "es", "ag", "ould", "bin", "ben"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
