@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 
 from .errors import MapperError
-from .gazetteer import Candidate, Gazetteer
 from .extract import extract, extract_file
+from .gazetteer import Candidate, Gazetteer
 from .model import Incident, Place, Report, Route
 
 

@@ -111,8 +111,12 @@ def _title_html(report: Report, title: str, routes: list[Route], n_places: int) 
     counts = [f"{len(report.incidents)} incident{'s' * (len(report.incidents) != 1)}"]
     if blockaded:
         counts.append(f"{blockaded} blockaded supply route{'s' * (blockaded != 1)}")
-    if n_places:
-        counts.append(f"{n_places} place{'s' * (n_places != 1)} mentioned")
+    n_countries = sum(p.place_type == "country" for p in report.places)
+    n_points = n_places - n_countries
+    if n_points:
+        counts.append(f"{n_points} place{'s' * (n_points != 1)} mentioned")
+    if n_countries:  # outlined on the map, not drawn as points
+        counts.append(f"{n_countries} countr{'ies' if n_countries != 1 else 'y'} named")
     lines.append(f'<div class="mt-count">{" · ".join(counts)}</div>')
     return "".join(lines)
 

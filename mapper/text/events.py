@@ -13,9 +13,9 @@ from datetime import date
 
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
+from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates
 from .lexicon import Lexicon, Trigger
-from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .numbers import find_counts
 from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence, dateline_span, is_headline
