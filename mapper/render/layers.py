@@ -263,8 +263,19 @@ def uncertainty_radius_m(inc: Incident, place_types: dict[str, str]) -> int | No
     loc = (inc.location or "").strip().casefold()
     kind = place_types.get(loc)
     if not loc or kind == "country" or loc == (inc.country or "").strip().casefold():
-        return 300_000
+        return country_radius_m(inc.country_code)
     return UNCERTAINTY_M[3]
+
+
+def country_radius_m(iso2: str | None) -> int:
+    """A circle as large as the country (same area), so a country-level incident reads as
+    "somewhere in Mali", not "near the country's centre"; 300 km without outlines."""
+    from .offline import country_area_km2
+
+    area = country_area_km2(iso2) if iso2 else None
+    if not area:
+        return 300_000
+    return int(min(1_500_000, max(100_000, math.sqrt(area / math.pi) * 1000)))
 
 
 def uncertainty_layer(incidents: list[Incident], places: list[Place],
@@ -280,8 +291,12 @@ def uncertainty_layer(incidents: list[Incident], places: list[Place],
         radius = uncertainty_radius_m(inc, kinds)
         if radius is None:
             continue
-        tip = (f"Position approximate: within about {radius // 1000} km of "
-               f"{esc(inc.location or inc.country)}")
+        if inc.geo_precision == 3 and (inc.location or "").strip().casefold() == \
+                (inc.country or "").strip().casefold():
+            tip = f"Only the country is known: somewhere in {esc(inc.country)}"
+        else:
+            tip = (f"Position approximate: within about {radius // 1000} km of "
+                   f"{esc(inc.location or inc.country)}")
         colour = _colour(styles.get(inc.event_type, {}).get("colour"))
         rows.append([round(inc.latitude, 5), round(inc.longitude, 5), radius, tip,
                      day_number(inc.event_date), colour])

@@ -87,6 +87,19 @@ def _world():
                                   encoding="UTF-8")
 
 
+@lru_cache(maxsize=256)
+def country_area_km2(iso2: str) -> float | None:
+    """Area of a country from the Natural Earth outlines (equal-area projection), or None."""
+    world = _world()
+    if world is None:
+        return None
+    rows = world[world["ISO_A2_EH"] == iso2.upper()]
+    if rows.empty:
+        return None
+    return float(rows.set_crs("EPSG:4326", allow_override=True).to_crs("EPSG:6933")
+                 .geometry.area.sum() / 1e6)
+
+
 def country_outlines(bounds: tuple[float, float, float, float] | None,
                      margin: float = 12.0, tolerance: float = 0.02,
                      mentioned: frozenset[str] = frozenset()
