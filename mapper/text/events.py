@@ -15,7 +15,7 @@ from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates
-from .lexicon import Lexicon, Trigger
+from .lexicon import Lexicon, Trigger, padded
 from .numbers import find_counts
 from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence, dateline_span, is_headline
@@ -61,7 +61,7 @@ def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: 
 
 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
-    low = s.text.lower()
+    low = padded(s.text)
     out = []
     taken: list[tuple[int, int]] = []
     for t in lex.triggers:  # by rank: a specific trigger claims its words first
@@ -124,16 +124,27 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
     last_date_sentence = -10
     anchors = _anchor_mentions(text, res)
     dl = dateline_span(text, sentences)
+    def dates_of(s: Sentence) -> list[DateMention]:
+        return [d for d in find_dates(s.text, published, previous=last_date)
+                if not (dl and dl[0] <= s.start + d.start < dl[1]) and d.date <= published]
+
+    pending: list[Sentence] = []  # sentences without a trigger, dates not read yet
     for s in sentences:
-        dates = [d for d in find_dates(s.text, published, previous=last_date)
-                 if not (dl and dl[0] <= s.start + d.start < dl[1]) and d.date <= published]
         trig = [] if is_headline(s, text) else _triggers(s, lex)
-        background = _is_background(s, dates, published, lex)
-        if background or not trig:
-            if dates and not background:
-                day_dates = [d for d in dates if d.precision == 1]
-                if day_dates:
-                    last_date, last_date_sentence = day_dates[-1].date, s.index
+        if not trig:
+            pending.append(s)
+            continue
+        # A date carries over at most four sentences, so only the last few sentences
+        # without a trigger need their dates read ("Early on Friday, gunfire ... The attack").
+        for p in pending:
+            if p.index >= s.index - 4:
+                pd = dates_of(p)
+                day_dates = [d for d in pd if d.precision == 1]
+                if day_dates and not _is_background(p, pd, published, lex):
+                    last_date, last_date_sentence = day_dates[-1].date, p.index
+        pending.clear()
+        dates = dates_of(s)
+        if _is_background(s, dates, published, lex):
             continue
         # group triggers by their nearest date mention: "abducted on Friday ... executed on Saturday"
         groups: dict[int, list[tuple[Trigger, re.Match]]] = {}

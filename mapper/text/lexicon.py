@@ -14,7 +14,7 @@ from ..errors import MapperError
 from ..gazetteer.names import fold
 from ..gazetteer.sources import data_dir
 
-__all__ = ["Lexicon", "Trigger", "Actor", "lexicon"]
+__all__ = ["Lexicon", "Trigger", "Actor", "lexicon", "padded"]
 
 
 @dataclass
@@ -30,9 +30,9 @@ class Trigger:
     reference: bool = False
     stems: tuple[str, ...] | None = None  # literal starts of its patterns (None: always run)
 
-    def may_match(self, low: str) -> bool:
-        """Cheap test on the lower-cased text: can any of the patterns match at all?"""
-        return self.stems is None or any(st in low for st in self.stems)
+    def may_match(self, padded: str) -> bool:
+        """Cheap test: can any pattern match at all? ``padded`` is :func:`padded` text."""
+        return self.stems is None or any(st in padded for st in self.stems)
 
 
 @dataclass
@@ -94,11 +94,20 @@ def _stems(patterns: list[str]) -> tuple[str, ...] | None:
                     lit = lit[:-1]  # the last letter is optional
                 break
             lit += ch
-        lit = lit.strip().lower()
-        if len(lit) < 2:
+        lit = padded(lit).rstrip()
+        if len(lit) < 3:
             return None
-        out.append(lit)
+        out.append(lit)  # " abduct": the stem must start a word
     return tuple(sorted(set(out)))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def padded(text: str) -> str:
+    """Lower case, every run of non-word characters one space, a space in front:
+    a word-start test is then a substring test (``" abduct" in padded(text)``)."""
+    return " " + _NON_WORD.sub(" ", text.lower())
 
 
 def _load(path: Path) -> dict:
