@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..gazetteer.index import Candidate, Gazetteer
+from ..gazetteer.index import Candidate, Gazetteer, haversine_km
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
 from .toponyms import Mention
@@ -173,13 +173,15 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     for m in mentions:
         con = constraints[id(m)]
         cand = _choose(gaz, m, bias, anchor, con, lex) if m.known else None
+        dist = _distance_phrase(text, m, mentions, chosen)
+        if cand is not None and dist is not None:
+            cand = _check_distance(gaz, m, cand, dist, bias)
         if cand is not None and not _credible(m, cand, countries, lex, named):
             cand = None
             if not (m.placey or con or m.key in by_key):
                 continue  # a weak reading: an ordinary word, a far-away namesake
         elif m.known and cand is None and not con:
             continue
-        dist = _distance_phrase(text, m, mentions, chosen)
         if cand is not None:
             conf = 0.9 if len(m.candidates) == 1 else 0.75
             if cand.country_code in countries:
@@ -339,6 +341,26 @@ def _distance_phrase(text, m, mentions, chosen):
         km *= 1.609344
     bearing = _BEARING.get((q.group(3) or "").lower())
     return km, bearing, anchor
+
+
+def _check_distance(gaz, m, cand, dist, bias):
+    """"Tonka, about 90 miles from Timbuktu": keep the namesake at about that distance.
+
+    Returns the best-ranked candidate within the stated distance (60 % either way, at
+    least 75 km: reported distances are rough, often by road); when no namesake fits, the
+    first choice stands.
+    """
+    km, _bearing, anchor = dist
+    slack = max(75.0, 0.6 * km)
+
+    def fits(c):
+        return abs(haversine_km(c.latitude, c.longitude, anchor.latitude, anchor.longitude)
+                   - km) <= slack
+
+    if fits(cand):
+        return cand
+    ranked = gaz.lookup(m.surface if fold(m.surface) == m.key else m.key, bias_countries=bias)
+    return next((c for c in ranked if fits(c)), cand)
 
 
 def _fallback(gaz, m, con, dist, focus, lex) -> Resolved | None:
