@@ -284,7 +284,8 @@ def _location(here: list[Resolved], pos: int, s: Sentence, res: Resolution):
             # an unplaced name right after the trigger ("besieged the town of Léré") is
             # still what the sentence is about; elsewhere it ranks with the regions
             order = 0 if 0 <= r.mention.start - pos <= 40 else 2
-        locative = r.mention.near or r.mention.cue in _LOCATIVE
+        locative = r.mention.near or r.mention.cue in _LOCATIVE or \
+            0 <= r.mention.start - pos <= 25  # the trigger's object: "attacked Bamba"
         return (order, 0 if locative else 1, abs(r.mention.start - pos))
 
     best = min(here, key=rank)

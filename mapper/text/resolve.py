@@ -359,7 +359,8 @@ def _check_distance(gaz, m, cand, dist, bias):
 
     if fits(cand):
         return cand
-    ranked = gaz.lookup(m.surface if fold(m.surface) == m.key else m.key, bias_countries=bias)
+    ranked = gaz.lookup(m.surface if fold(m.surface) == m.key else m.key, bias_countries=bias,
+                        country_codes=bias or None)
     return next((c for c in ranked if fits(c)), cand)
 
 
