@@ -209,17 +209,25 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
                         sorted(lex.place_cues, key=len, reverse=True))
         name = r"([A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-](?:(?:du|de|el|al)\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2})"
         appos = "|".join(re.escape(a) for a in lex.place_appositions)
-        _CUE_RX[id(lex)] = (re.compile(rf"(?<![\w])(?:{cues})\s+{name}"),
-                            re.compile(rf"{name},\s+(?:{appos})\b"))
-    cue_re, appos_re = _CUE_RX[id(lex)]
+        # "Xyzville, 50 km north of Gao", "Dagakoro (Mopti region)", "in Dagakoro, Mali"
+        after = (rf"{name}(?:,\s+(?:{appos})\b|,?\s+(?:about\s+|some\s+|around\s+|à\s+)?"
+                 rf"\d+\s*(?:km|kilomet\w+|miles?)\b|\s+\((?:in\s+)?(?:the\s+)?[A-ZÀ-Þ][\w-]+\s+"
+                 rf"(?:region|province|cercle|département|district)\))")
+        _CUE_RX[id(lex)] = (re.compile(rf"(?<![\w])(?:{cues})\s+{name}"), re.compile(after),
+                            re.compile(rf"(?<![\w])(?:in|at|dans|à)\s+{name},\s+([A-ZÀ-Þ][\w’' -]+)"))
+    cue_re, appos_re, in_country_re = _CUE_RX[id(lex)]
     taken = [(m.start, m.end) for m in found]
     out = []
     sent_of = {t.start: t.sentence for t in toks}
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
-    for rx in (cue_re, appos_re):
+    for rx in (cue_re, appos_re, in_country_re):
         for mm in rx.finditer(text):
+            if rx is in_country_re:  # only "in X, <a country>"
+                country = next((c for c in gaz.lookup(mm.group(2).strip(), limit=1)), None)
+                if country is None or country.place_type != "country":
+                    continue
             s, e = mm.start(1), mm.end(1)
             surface = _POSSESSIVE.sub("", mm.group(1))
             e = s + len(surface)
