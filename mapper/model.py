@@ -41,8 +41,6 @@ class Place:
     mentions: list[str] = field(default_factory=list)
     country: str | None = None
 
-    kind = "place"
-
     def properties(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d.pop("latitude"), d.pop("longitude")
