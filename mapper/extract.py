@@ -104,8 +104,7 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     used: set[str] = set()
     routes: dict[str, Route] = {}
     for i, ev in enumerate(events):
-        ev.text = text
-        inc = _incident(ev, res, gaz, source, pub, i, sentences)
+        inc = _incident(ev, res, gaz, source, pub, i, sentences, text)
         if inc is None:
             log.warning("an incident could not be located (no place in the report resolved): %s",
                         ev.quote[0][:120])
@@ -120,7 +119,7 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     return report
 
 
-def _quote(ev: Event, sentences, text: str | None = None) -> str:
+def _quote(ev: Event, sentences, text: str) -> str:
     """The report's own words for the event: its sentences, verbatim.
 
     Neighbouring sentences are quoted as one passage; when the event was read from
@@ -130,7 +129,7 @@ def _quote(ev: Event, sentences, text: str | None = None) -> str:
     if idx[-1] - idx[0] <= 2:
         first, last = sentences[idx[0]], sentences[idx[-1]]
         if first.paragraph == last.paragraph:
-            return ev.text[first.start:last.end]
+            return text[first.start:last.end]
     key = ev.place.mention.sentence if ev.place is not None and \
         ev.place.mention.sentence in idx else idx[0]
     return sentences[key].text
@@ -151,7 +150,7 @@ def _dateline_date(text: str, sentences) -> date | None:
 
 
 def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int,
-              sentences=None) -> Incident | None:
+              sentences, text: str) -> Incident | None:
     r = ev.place
     if r is None:
         cc = res.focus
@@ -176,7 +175,7 @@ def _incident(ev: Event, res, gaz: Gazetteer, source: str, pub: date, index: int
         time_precision=max(ev.time_precision, 2 if ev.claim_date else 1),
         actor1=ev.actor, suspected=ev.suspected, admin1=admin1, geo_precision=prec,
         fatalities=ev.fatalities, victims=ev.victims, victim_count=ev.victim_count,
-        quote=_quote(ev, sentences), source=source, published=pub.isoformat(),
+        quote=_quote(ev, sentences, text), source=source, published=pub.isoformat(),
         confidence=ev.confidence, route_ids="; ".join(ev.route_ids) or None)
     inc.event_id = event_id(source, ev, location, index, cc)
     inc.notes = _notes(inc)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import MapperError
+from ..files import write_atomic
 
 __all__ = ["friendly", "write_atomic"]
 
@@ -31,20 +32,3 @@ def friendly(func):
 
     return wrapper
 
-
-def write_atomic(path, text: str) -> None:
-    """Write text to a temporary file beside ``path``, then move it into place."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

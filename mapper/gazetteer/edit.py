@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import GazetteerDataError
+from ..files import write_atomic
 from .names import slug
 from .sources import CSV_COLUMNS, PLACE_TYPES, data_dir, read_geonames_dump, read_places_csv
 
@@ -17,18 +18,6 @@ __all__ = ["add_place", "import_file", "check_import", "additions_path"]
 
 def additions_path(root: Path | None = None) -> Path:
     return Path(root or data_dir()) / "gazetteer" / "additions.csv"
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def add_place(name: str, lat: float, lon: float, country: str, *, place_type: str = "locality",
@@ -64,7 +53,7 @@ def add_place(name: str, lat: float, lon: float, country: str, *, place_type: st
         buf.write("\n")
     w.writerow([gid, name.strip(), "", place_type, cc, admin1 or "", f"{lat:.6f}", f"{lon:.6f}",
                 precision, "", source, note or ""])
-    _atomic_write(path, existing + buf.getvalue())
+    write_atomic(path, existing + buf.getvalue())
     return gid
 
 

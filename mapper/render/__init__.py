@@ -10,12 +10,10 @@ Examples
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
+from ..files import write_atomic
 from ..model import Report, Route
 from .escape import esc, link, safe_url
 from .popups import date_range_words, parse_day, source_html
@@ -325,27 +323,6 @@ def render_html(report: Report, *, offline: bool = False, **kwargs: Any) -> str:
 
         html = inline_assets(html)
     return html
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write to a temporary file in the same folder, then rename over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def write_map(report: Report, path: str | Path, *, offline: bool = False,

@@ -383,7 +383,7 @@ def _merge(old: Event, new: Event) -> None:
 
 def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lexicon,
                  gaz: Gazetteer) -> None:
-    from ..routes import corridors_for, load_corridors
+    from ..routes import corridors_for
 
     window = set()
     for i in ev.sentences:
@@ -399,7 +399,7 @@ def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lex
             countries.add(r.country_code)
         elif r.candidate.place_type == "locality":
             towns.add(r.candidate.name)
-    ev.route_ids = [c.route_id for c in corridors_for(countries, towns, load_corridors())]
+    ev.route_ids = [c.route_id for c in corridors_for(countries, towns)]
 
 
 def event_id(source: str, ev: Event, location: str, index: int, focus: str | None = None) -> str:

@@ -123,7 +123,7 @@ def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
 def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Lexicon
                      ) -> Resolution:
     """Choose a place for every mention (see the module docstring for the rules)."""
-    _LOOKUPS.clear()
+    lookups: dict[tuple, list] = {}  # ranked lookups, shared by the two passes
     plain: dict[tuple[str, str], list] = {}
     for m in mentions:
         if m.known:
@@ -162,7 +162,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     chosen: dict[int, Candidate | None] = {}
     for m in mentions:
         if m.known:
-            chosen[id(m)] = _choose(gaz, m, bias, None, constraints[id(m)], lex)
+            chosen[id(m)] = _choose(gaz, m, bias, None, constraints[id(m)], lookups)
     # anchor: localities chosen in the focus country
     pts = [(c.latitude, c.longitude) for c in chosen.values()
            if c and c.place_type == "locality" and c.country_code == focus]
@@ -172,7 +172,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     by_key: dict[str, Resolved] = {}
     for m in mentions:
         con = constraints[id(m)]
-        cand = _choose(gaz, m, bias, anchor, con, lex) if m.known else None
+        cand = _choose(gaz, m, bias, anchor, con, lookups) if m.known else None
         dist = _distance_phrase(text, m, mentions, chosen)
         if cand is not None and dist is not None:
             cand = _check_distance(gaz, m, cand, dist, bias)
@@ -237,17 +237,12 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
     return out
 
 
-_NEXT: dict[int, Mention] = {}
-_LOOKUPS: dict[tuple, list] = {}  # ranked lookups within one resolve_mentions call
-
-
 def _link_next(mentions: list[Mention]) -> None:
-    """Remember, for every mention, the next one in the same sentence (one pass)."""
-    _NEXT.clear()
+    """Give every mention the next one in the same sentence (one pass)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:]):
         if a.sentence == b.sentence and b.start >= a.end:
-            _NEXT[id(a)] = b
+            a.next = b
 
 
 def _median(xs: list[float]) -> float:
@@ -261,7 +256,7 @@ def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
     province du Yagha dans la région du Sahel" (through the unknown Yagha)."""
     if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
         return None
-    nxt = _NEXT.get(id(m))
+    nxt = m.next
     if nxt is None or nxt.start - m.end > 60:
         return None
     q = _QUALIFIER.match(text[m.end:nxt.start])
@@ -279,7 +274,7 @@ def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
     return None
 
 
-def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Candidate | None:
+def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lookups: dict) -> Candidate | None:
     cands = m.candidates
     if not cands:
         return None
@@ -297,9 +292,9 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lex: Lexicon) -> Cand
     query = m.surface if fold(m.surface) == m.key else m.key
     ccs = tuple(sorted({c.country_code for c in cands})) if con else None
     ck = (m.key, tuple(bias), anchor, ccs)
-    ranked = _LOOKUPS.get(ck)
+    ranked = lookups.get(ck)
     if ranked is None:
-        ranked = _LOOKUPS[ck] = gaz.lookup(query, bias_countries=bias, near=anchor,
+        ranked = lookups[ck] = gaz.lookup(query, bias_countries=bias, near=anchor,
                                            country_codes=ccs)
     if con:
         ids = {c.id for c in cands}
@@ -329,7 +324,7 @@ def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon, named:
 
 def _distance_phrase(text, m, mentions, chosen):
     """(km, bearing or None, anchor Candidate) from "X, about 90 miles from Y"."""
-    nxt = _NEXT.get(id(m))
+    nxt = m.next
     if nxt is None or nxt.start - m.end > 80:
         return None
     q = _DIST.match(text[m.end:nxt.start])

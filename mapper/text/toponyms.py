@@ -57,6 +57,7 @@ class Mention:
     near: bool = False  # "near X", "près de X": the event is around X, not in it
     dateline: bool = False  # "BAMAKO, Mali (AP) —": where the report was filed
     placey: bool = False  # the text marks it as a place ("la localité de Boura", "X et Boura")
+    next: Mention | None = field(default=None, repr=False)  # next mention, same sentence
     candidates: list = field(default_factory=list)
 
 
@@ -218,7 +219,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
     cue_re, appos_re, in_country_re = _CUE_RX[id(lex)]
     taken = [(m.start, m.end) for m in found]
     out = []
-    sent_of = {t.start: t.sentence for t in toks}
+    starts = [t.start for t in toks]
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
@@ -233,7 +234,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             e = s + len(surface)
             key = fold(surface)
             cue = fold(mm.group(0)[: mm.start(1) - mm.start()].strip()) or None
-            sent = sent_of.get(s, _sentence_at(toks, s))
+            sent = _sentence_at(toks, starts, s)
             # "between Boni and Hombori": the second name is marked by the same cue
             co = _COORD.match(text, e)
             if co and fold(co.group(1)) not in gaz and fold(co.group(1)) not in lex.not_places \
@@ -260,6 +261,7 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
     taken = [(m.start, m.end) for m in found]
     index = {t.start: k for k, t in enumerate(toks)} if unknown else {}
+    starts = list(index)
     out = []
     for name in {m.surface for m in unknown}:
         for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
@@ -269,7 +271,8 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
             taken.append((s, e))
             i = index.get(s)
             cue = _cue(toks, i) if i is not None else None
-            out.append(Mention(s, e, name, fold(name), _sentence_at(toks, s), False, cue=cue))
+            sent = toks[i].sentence if i is not None else _sentence_at(toks, starts, s)
+            out.append(Mention(s, e, name, fold(name), sent, False, cue=cue))
     return out
 
 
@@ -282,17 +285,10 @@ def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]
             x.dateline = True
 
 
-def _sentence_at(toks: list[Token], pos: int) -> int:
-    """Sentence index of the token at or before ``pos`` (binary search)."""
-    starts = _STARTS.get(id(toks))
-    if starts is None or len(starts) != len(toks):
-        _STARTS.clear()
-        starts = _STARTS[id(toks)] = [t.start for t in toks]
-    i = bisect.bisect_right(starts, pos) - 1 if toks else -1
+def _sentence_at(toks: list[Token], starts: list[int], pos: int) -> int:
+    """Sentence index of the token at or before ``pos`` (``starts``: the tokens' starts)."""
+    i = bisect.bisect_right(starts, pos) - 1
     return toks[i].sentence if i >= 0 else 0
-
-
-_STARTS: dict[int, list[int]] = {}
 
 
 _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
