@@ -31,7 +31,7 @@ __all__ = ["Gazetteer", "Candidate", "cache_dir", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 TYPE_SCORE = {"country": 9.0, "admin1": 5.5, "region": 5.0, "admin2": 4.5}
 _REGION_WORD = re.compile(r"\b(region|province|state|governorate|district|prefecture)\b")
 _COLS = ("gid", "name", "ptype", "cc", "admin1", "pop", "lat", "lon", "prec", "note")
@@ -192,7 +192,8 @@ def build_index(root: Path | None = None, *, progress: bool = True,
     for p in _source_files(root):
         for e in _read_imported(p):
             cols.add(e)
-    payload = {"version": INDEX_VERSION, "countries": countries, **cols.dump()}
+    payload = {"version": INDEX_VERSION, "countries": countries, "extents": _extents(cols),
+               **cols.dump()}
     fd, tmp = tempfile.mkstemp(dir=cache, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -210,6 +211,27 @@ def build_index(root: Path | None = None, *, progress: bool = True,
         old.unlink(missing_ok=True)
     log.info("built gazetteer index %s in %.1f s", target, time.perf_counter() - t0)
     return target
+
+
+def _extents(cols: _Columns) -> dict[str, tuple[float, float, float, float]]:
+    """Trimmed bounding box (S, W, N, E) of each country's towns: the 2 % at each edge
+    (islands, overseas territories, misplaced records) left out."""
+    lats: dict[str, list[float]] = {}
+    lons: dict[str, list[float]] = {}
+    for y, x, c, t in zip(cols.lat, cols.lon, cols.cc, cols.ptype, strict=True):
+        if t == "locality":
+            lats.setdefault(c, []).append(y)
+            lons.setdefault(c, []).append(x)
+    out = {}
+    for c, ys in lats.items():
+        if len(ys) < 3:
+            continue
+        xs = lons[c]
+        ys.sort()
+        xs.sort()
+        k = len(ys) // 50
+        out[c] = (ys[k], xs[k], ys[-1 - k], xs[-1 - k])
+    return out
 
 
 class Gazetteer:
@@ -250,7 +272,8 @@ class Gazetteer:
         except (EOFError, ValueError, TypeError, OSError) as exc:
             raise GazetteerError(f"gazetteer index {str(path)!r} is unreadable ({exc}); "
                                  "run `mapper gazetteer build`") from None
-        if not isinstance(payload, dict) or not {"countries", "keys", *_COLS} <= payload.keys():
+        if not isinstance(payload, dict) or \
+                not {"countries", "extents", "keys", *_COLS} <= payload.keys():
             raise GazetteerError(f"gazetteer index {str(path)!r} is not a mapper index; "
                                  "run `mapper gazetteer build`")
         if payload.get("version") != INDEX_VERSION:
@@ -258,6 +281,7 @@ class Gazetteer:
                                  "run `mapper gazetteer build`")
         self.index_path = path
         self.countries: dict[str, str] = payload.pop("countries")
+        self._extents: dict[str, tuple] = payload.pop("extents")
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
@@ -367,6 +391,11 @@ class Gazetteer:
 
     def country_name(self, cc: str) -> str | None:
         return self.countries.get(cc.upper())
+
+    def extent(self, cc: str) -> tuple[float, float, float, float] | None:
+        """Trimmed bounding box (S, W, N, E) of a country's towns, or None."""
+        box = self._extents.get(cc.upper())
+        return tuple(box) if box else None
 
     def country_point(self, cc: str) -> Candidate | None:
         for c in self.candidates(self.countries.get(cc.upper(), "")):

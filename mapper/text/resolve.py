@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..gazetteer.index import Candidate, Gazetteer, haversine_km
 from ..gazetteer.names import fold
@@ -89,23 +88,6 @@ def _offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, f
     return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
 
 
-@lru_cache(maxsize=256)
-def _extent(gaz: Gazetteer, cc: str) -> tuple[float, float, float, float] | None:
-    """Trimmed bounding box (S, W, N, E) of a country's towns."""
-    cols = gaz._base
-    lats, lons = [], []
-    for y, x, c, t in zip(cols.lat, cols.lon, cols.cc, cols.ptype):
-        if c == cc and t == "locality":
-            lats.append(y)
-            lons.append(x)
-    if len(lats) < 3:
-        return None
-    lats.sort()
-    lons.sort()
-    k = len(lats) // 50
-    return lats[k], lons[k], lats[-1 - k], lons[-1 - k]
-
-
 def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
                ) -> tuple[float, float] | None:
     """A point for "western Mali": the country's point shifted toward that side."""
@@ -113,7 +95,7 @@ def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
     if base is None:
         return None
     shift = lex.directions.get(fold(direction)) if direction else None
-    ext = _extent(gaz, cc) if shift else None
+    ext = gaz.extent(cc) if shift else None
     if not shift or not ext:
         return base.latitude, base.longitude
     s, w, n, e = ext
