@@ -59,8 +59,9 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?
 def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     found = []
     low = fold(words)
-    for a in lex.actors:
-        if not any(st in low for st in a.stems):
+    present = {st for st in lex.actor_stems if st in low}  # a cheap pre-check
+    for a in lex.actors if present else ():
+        if present.isdisjoint(a.stems):
             continue
         for m in a.regex.finditer(words):
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import StemIndex, words_of
+
 __all__ = ["DateMention", "find_dates", "parse_iso_date"]
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -44,12 +46,6 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
-# Every pattern above needs one of these (a cheap test that skips most sentences).
-_DATE_STEMS = tuple(sorted({*(w[:3] for w in WEEKDAYS), *(m[:3] for m in MONTHS), "yesterday",
-                            "hier", "overnight", "nuit", "today", "aujourd", "morning", "matin",
-                            "next", "following", "lendemain", "suivant", "later", "after",
-                            "before", "veille", "same", "même", "simultan", "week", "semaine",
-                            "month", "mois", "moment", "journée"}))
 _DIGIT = re.compile(r"\d")
 _WD3 = tuple(sorted({w[:3] for w in WEEKDAYS}))
 _MO3 = tuple(sorted({m[:3] for m in MONTHS}))
@@ -66,6 +62,7 @@ _NEEDS = {
     "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit")),
     "today": (False, ("today", "morning", "aujourd", "matin")),
 }
+_INDEX = StemIndex({kind: stems for kind, (_, stems) in _NEEDS.items() if stems})
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -138,15 +135,15 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     """
     if published is None:
         published = date.today()
-    low = text.lower()
-    if not any(k in low for k in _DATE_STEMS) and not _DIGIT.search(text):
+    kinds = _INDEX.tags(words_of(text))  # the patterns whose words the text holds
+    digits = _DIGIT.search(text) is not None
+    if not kinds and not digits:
         return []
-    digits = bool(_DIGIT.search(text))
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
         need_digit, stems = _NEEDS[kind]
-        if (need_digit and not digits) or (stems and not any(k in low for k in stems)):
+        if (need_digit and not digits) or (stems and kind not in kinds):
             continue  # this pattern cannot match here
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -15,7 +15,7 @@ from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates
-from .lexicon import Lexicon, Trigger, padded
+from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
 from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence, dateline_span, is_headline
@@ -61,12 +61,9 @@ def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: 
 
 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
-    low = padded(s.text)
     out = []
     taken: list[tuple[int, int]] = []
-    for t in lex.triggers:  # by rank: a specific trigger claims its words first
-        if not t.may_match(low):
-            continue
+    for t in lex.possible_triggers(s.text):  # by rank: a specific trigger claims its words first
         for m in t.regex.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -14,7 +14,7 @@ from ..errors import MapperError
 from ..gazetteer.names import fold
 from ..gazetteer.sources import data_dir
 
-__all__ = ["Lexicon", "Trigger", "Actor", "lexicon", "padded"]
+__all__ = ["Lexicon", "Trigger", "Actor", "StemIndex", "lexicon", "padded", "words_of"]
 
 
 @dataclass
@@ -29,10 +29,6 @@ class Trigger:
     generic: bool = False
     reference: bool = False
     stems: tuple[str, ...] | None = None  # literal starts of its patterns (None: always run)
-
-    def may_match(self, padded: str) -> bool:
-        """Cheap test: can any pattern match at all? ``padded`` is :func:`padded` text."""
-        return self.stems is None or any(st in padded for st in self.stems)
 
 
 @dataclass
@@ -68,6 +64,73 @@ class Lexicon:
     demonyms: re.Pattern | None = None
     actor_stems: tuple[str, ...] = ()  # first words of all actor names, lower case
     demonym_country: dict[str, str] = field(default_factory=dict)
+    trigger_index: StemIndex | None = None  # which triggers a sentence's words can start
+
+    def possible_triggers(self, text: str) -> list[Trigger]:
+        """The triggers, by rank, whose patterns can match in ``text`` (a cheap pre-check:
+        the words must hold one of a trigger's literal stems)."""
+        ids = self.trigger_index.tags(words_of(text)) if self.trigger_index else None
+        return [t for t in self.triggers if t.stems is None or ids is None or t.id in ids]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The distinct words of a text (a sentence), lower case; several pre-checks of one
+    sentence share them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+class StemIndex:
+    """Which entries (triggers, date patterns...) the words of a text can start.
+
+    Each entry is known by literal word starts ("abduct" for "abduct(?:ed|ion)"); a text
+    none of whose words begins with one of an entry's stems cannot match its patterns, so
+    the regular expressions run only where they can match. One dictionary probe per
+    distinct word and stem length, remembered per word: the cost follows the words of the
+    text, not the number of patterns.
+
+    Examples
+    --------
+    >>> ix = StemIndex({"abduction": ["abduct", "kidnap"], "killing": ["kill"]})
+    >>> sorted(ix.tags({"gunmen", "kidnapped", "two"}))
+    ['abduction']
+    """
+
+    def __init__(self, entries: dict):
+        self._table: dict[str, set] = {}
+        for tag, stems in entries.items():
+            for st in stems:
+                word = st.split()[0] if st.split() else ""
+                if word:  # "shot dead": a text that matches holds a word starting "shot"
+                    self._table.setdefault(word, set()).add(tag)
+        self._lengths = sorted({len(w) for w in self._table})
+        self._seen: dict[str, frozenset] = {}
+
+    def _of_word(self, word: str) -> frozenset:
+        found = set()
+        for n in self._lengths:
+            if n > len(word):
+                break
+            tags = self._table.get(word[:n])
+            if tags:
+                found |= tags
+        return frozenset(found)
+
+    def tags(self, words) -> set:
+        """The entries some word of ``words`` (lower case) can start."""
+        seen = self._seen
+        try:
+            return set().union(*map(seen.__getitem__, words))
+        except KeyError:  # words not met before: work them out once
+            if len(seen) > 200_000:  # a bounded memory of words
+                seen.clear()
+            for w in words:
+                if w not in seen:
+                    seen[w] = self._of_word(w)
+            return set().union(*map(seen.__getitem__, words))
 
 
 def _words(patterns: list[str]) -> re.Pattern:
@@ -78,26 +141,97 @@ def _words(patterns: list[str]) -> re.Pattern:
 _META = set("\\.^$*+?{}[]|()")
 
 
-def _stems(patterns: list[str]) -> tuple[str, ...] | None:
-    """The literal beginning of every pattern, lower case ("abduct" of "abduct(?:ed|ion)").
+def _split_top(p: str) -> list[str]:
+    """The alternatives of a pattern at its top level ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    out, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(p[start:i])
+            start = i + 1
+        i += 1
+    return [*out, p[start:]]
 
-    Any text a pattern matches contains its stem, so a sentence holding none of a trigger's
-    stems is skipped without running the regular expression. A pattern that does not start
-    with a literal gives None: always run.
+
+def _group_end(p: str) -> int:
+    """Index of the parenthesis closing the group that opens ``p`` (-1 if none)."""
+    depth, cls, i = 0, False, 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _literal_start(p: str) -> list[str] | None:
+    """The literal words one alternative must begin with: "abduct" of "abduct(?:ed|ion)",
+    "post", "base" of "(?:post|base)s? attacked"; None when it does not start with one."""
+    if p.startswith("("):
+        close = _group_end(p)
+        if not p.startswith("(?:") or close < 0 or p[close + 1:close + 2] in ("?", "*", "{"):
+            return None
+        alts = _split_top(p[3:close])
+        if not all(alts) or any(ch in _META for a in alts for ch in a):
+            return None
+        return alts
+    lit = ""
+    for ch in p:
+        if ch in _META:
+            if ch in "?*{" and lit:
+                lit = lit[:-1]  # the last letter is optional
+            break
+        lit += ch
+    return [lit]
+
+
+def _stems(patterns: list[str]) -> tuple[str, ...] | None:
+    """The literal beginnings of the patterns, lower case and padded (" abduct").
+
+    Any text a pattern matches contains one of its stems at the start of a word, so a
+    sentence holding none of a trigger's stems is skipped without running the regular
+    expression. A pattern that does not start with a literal gives None: always run.
+
+    Examples
+    --------
+    >>> _stems(["abduct(?:ed|ion)?", "(?:was|were) taken", "seized"])
+    (' abduct', ' seized', ' was', ' were')
+    >>> _stems(["(?:an? )?attack"]) is None
+    True
     """
     out = []
     for p in patterns:
-        lit = ""
-        for i, ch in enumerate(p):
-            if ch in _META:
-                if ch in "?*{" and lit:
-                    lit = lit[:-1]  # the last letter is optional
-                break
-            lit += ch
-        lit = padded(lit).rstrip()
-        if len(lit) < 3:
-            return None
-        out.append(lit)  # " abduct": the stem must start a word
+        for alt in _split_top(p):
+            lits = _literal_start(alt)
+            if lits is None:
+                return None
+            for lit in lits:
+                lit = padded(lit).rstrip()
+                if len(lit) < 3:
+                    return None
+                out.append(lit)  # " abduct": the stem must start a word
     return tuple(sorted(set(out)))
 
 
@@ -162,7 +296,9 @@ def lexicon(root: str | None = None) -> Lexicon:
         a.stems = tuple(sorted({fold(w).split()[0] for w in [raw["name"], *raw.get("aliases", [])]
                                 if fold(w)}))
     actor_stems = tuple(sorted({st for a in actors for st in a.stems}))
+    trigger_index = StemIndex({t.id: t.stems for t in triggers if t.stems is not None})
     return Lexicon(
+        trigger_index=trigger_index,
         actor_stems=actor_stems,
         triggers=sorted(triggers, key=lambda t: t.rank),
         armed_victims=_words(ev.get("armed_victims", [])),

@@ -41,12 +41,10 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.end()
             para += 1
             continue
-        end = m.start(1) + len(m.group(1))
-        before = text[start:m.start(1)]
-        word = re.search(r"([\w.]+)$", before)
-        if m.group(1) == "." and word:
-            w = word.group(1).lower()
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w", w):
+        end = m.end(1)
+        if m.group(1) == ".":
+            w = _word_before(text, start, m.start(1)).lower()
+            if w and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w)):
                 continue
         _emit(text, start, end, para, out)
         start = m.end()
@@ -54,6 +52,17 @@ def split_sentences(text: str) -> list[Sentence]:
             para += 1
     _emit(text, start, len(text), para, out)
     return out
+
+
+_INITIALS = re.compile(r"(\w\.)+\w")
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` (not before ``start``)."""
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end]
 
 
 def _emit(text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:

@@ -61,28 +61,33 @@ class Mention:
     candidates: list = field(default_factory=list)
 
 
+_KEYS: dict[str, str] = {}  # word -> folded key (words repeat: fold each once)
+
+
 def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
-    """Word tokens with offsets, folded keys and capitalisation."""
+    """Word tokens with offsets, folded keys and capitalisation, sentence by sentence."""
     tokens: list[Token] = []
-    bounds = [(s.start, s.end, s.index) for s in sentences]
-    si = 0
-    last_sentence = -1
-    for m in _TOKEN.finditer(text):
-        start, word = m.start(), m.group(0)
-        word = word.rstrip(".") or word
-        while si < len(bounds) - 1 and start >= bounds[si][1]:
-            si += 1
-        sent = bounds[si][2] if bounds else 0
-        bare = _POSSESSIVE.sub("", word)
-        el = _ELISION.match(bare)
-        if el:  # "d’Ansongo" -> "d’" + "Ansongo" (joined back for "Côte d’Ivoire")
-            tokens.append(Token(start, start + 2, bare[:2], bare[0].lower(), False, sent,
-                                sent != last_sentence))
-            last_sentence = sent
-            start, bare = start + 2, bare[2:]
-        tokens.append(Token(start, start + len(bare), bare, fold(bare), bare[:1].isupper(), sent,
-                            sent != last_sentence))
-        last_sentence = sent
+    append = tokens.append
+    keys = _KEYS
+    if len(keys) > 200_000:
+        keys.clear()
+    for s in sentences:
+        sent, first = s.index, True
+        for m in _TOKEN.finditer(text, s.start, s.end):
+            start, bare = m.start(), m.group()
+            if bare[-1] == "s" and bare[-2:-1] in ("’", "'"):
+                bare = bare[:-2] or bare  # "Mali's" -> "Mali"
+            if bare[1:3].count("’") or bare[1:3].count("'"):
+                el = _ELISION.match(bare)
+                if el:  # "d’Ansongo" -> "d’" + "Ansongo" (joined back for "Côte d’Ivoire")
+                    append(Token(start, start + 2, bare[:2], bare[0].lower(), False, sent, first))
+                    first = False
+                    start, bare = start + 2, bare[2:]
+            key = keys.get(bare)
+            if key is None:
+                key = keys[bare] = fold(bare)
+            append(Token(start, start + len(bare), bare, key, bare[:1].isupper(), sent, first))
+            first = False
     return tokens
 
 
