@@ -285,6 +285,8 @@ class Gazetteer:
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
+        self._seen: dict[str, tuple[Candidate, ...]] = {}  # name -> its records (the index
+        # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
             if p.exists():
@@ -313,6 +315,14 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every record carrying ``name`` (folded), unranked; curated records first."""
+        found = self._seen.get(name)
+        if found is None:
+            if len(self._seen) > 50_000:  # a bounded memory of the names asked for
+                self._seen.clear()
+            found = self._seen[name] = tuple(self._candidates(name))
+        return list(found)
+
+    def _candidates(self, name: str) -> list[Candidate]:
         key = fold(name)
         # A place added twice under one id: the later row (the correction) wins.
         latest = {}

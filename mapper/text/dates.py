@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import StemIndex, words_of
+from .scan import StemIndex, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date"]
 
@@ -47,22 +47,24 @@ _PATTERNS = [
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
 _DIGIT = re.compile(r"\d")
-_WD3 = tuple(sorted({w[:3] for w in WEEKDAYS}))
-_MO3 = tuple(sorted({m[:3] for m in MONTHS}))
-# What each pattern needs somewhere in the sentence: (a digit?, one of these lower-case stems).
+_WD = frozenset(WEEKDAYS)
+_MO = frozenset(MONTHS)
+# What each pattern needs in the sentence: a digit?, a word starting with one of these
+# stems (lower case)?, one of these whole words (every pattern takes month and weekday
+# names as whole words)? A sentence lacking them is not scanned with that pattern.
 _NEEDS = {
-    "iso": (True, ()), "since_dm": (True, ("since", "depuis")),
-    "since_month": (False, ("since", "depuis")), "night": (False, ("nuit",)),
-    "dmy": (True, _MO3), "mdy": (True, _MO3),
-    "same_day": (False, ("same", "même", "simultan", "moment")),
-    "day_before": (False, ("before", "veille")),
-    "next_day": (False, ("next", "following", "later", "after", "lendemain", "suivant")),
-    "last_week": (False, ("week", "semaine")), "last_month": (False, ("month", "mois")),
-    "weekday": (False, _WD3), "month": (False, _MO3),
-    "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit")),
-    "today": (False, ("today", "morning", "aujourd", "matin")),
+    "iso": (True, (), None), "since_dm": (True, ("since", "depuis"), _MO),
+    "since_month": (False, ("since", "depuis"), _MO), "night": (False, ("nuit",), _WD),
+    "dmy": (True, (), _MO), "mdy": (True, (), _MO),
+    "same_day": (False, ("same", "même", "simultan", "moment"), None),
+    "day_before": (False, ("before", "veille"), None),
+    "next_day": (False, ("next", "following", "later", "after", "lendemain", "suivant"), None),
+    "last_week": (False, ("week", "semaine"), None), "last_month": (False, ("month", "mois"), None),
+    "weekday": (False, (), _WD), "month": (False, (), _MO),
+    "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit"), None),
+    "today": (False, ("today", "morning", "aujourd", "matin"), None),
 }
-_INDEX = StemIndex({kind: stems for kind, (_, stems) in _NEEDS.items() if stems})
+_INDEX = StemIndex({kind: stems for kind, (_, stems, _) in _NEEDS.items() if stems})
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -135,15 +137,18 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     """
     if published is None:
         published = date.today()
-    kinds = _INDEX.tags(words_of(text))  # the patterns whose words the text holds
+    words = words_of(text)
+    kinds = _INDEX.tags(words)  # the patterns whose words the text holds
     digits = _DIGIT.search(text) is not None
-    if not kinds and not digits:
+    months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
+    if not (kinds or digits or months or days):
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
-        need_digit, stems = _NEEDS[kind]
-        if (need_digit and not digits) or (stems and kind not in kinds):
+        need_digit, stems, whole = _NEEDS[kind]
+        if (need_digit and not digits) or (stems and kind not in kinds) or \
+                (whole is not None and not (months if whole is _MO else days)):
             continue  # this pattern cannot match here
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -17,6 +17,7 @@ from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
+from .scan import scan_of
 from .resolve import _QUALIFIER, Resolution, Resolved
 from .sentences import Sentence, dateline_span, is_headline
 
@@ -63,8 +64,11 @@ def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
     out = []
     taken: list[tuple[int, int]] = []
-    for t in lex.possible_triggers(s.text):  # by rank: a specific trigger claims its words first
-        for m in t.regex.finditer(s.text):
+    ts = scan_of(s.text)  # the stems the sentence holds
+    for t in lex.triggers:  # by rank: a specific trigger claims its words first
+        if t.heads is not None and ts.low is not None and t.heads.isdisjoint(ts.present):
+            continue
+        for m in t.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

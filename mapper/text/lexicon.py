@@ -13,8 +13,9 @@ from pathlib import Path
 from ..errors import MapperError
 from ..gazetteer.names import fold
 from ..gazetteer.sources import data_dir
+from .scan import Anchored
 
-__all__ = ["Lexicon", "Trigger", "Actor", "StemIndex", "lexicon", "padded", "words_of"]
+__all__ = ["Lexicon", "Trigger", "Actor", "lexicon", "padded"]
 
 
 @dataclass
@@ -29,6 +30,16 @@ class Trigger:
     generic: bool = False
     reference: bool = False
     stems: tuple[str, ...] | None = None  # literal starts of its patterns (None: always run)
+    scan: Anchored | None = None  # ``regex``, run only where a stem starts
+
+    @property
+    def heads(self) -> frozenset[str] | None:
+        """First words of its stems (None: the patterns can match anywhere)."""
+        return self.scan.heads if self.scan is not None else None
+
+    def finditer(self, text: str):
+        """The matches of ``regex`` in ``text``, left to right."""
+        return self.scan.finditer(text) if self.scan is not None else self.regex.finditer(text)
 
 
 @dataclass
@@ -61,81 +72,23 @@ class Lexicon:
     function_words: set[str]
     directions: dict[str, tuple[float, float]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
-    demonyms: re.Pattern | None = None
+    demonyms: Anchored | re.Pattern | None = None
     actor_stems: tuple[str, ...] = ()  # first words of all actor names, lower case
     demonym_country: dict[str, str] = field(default_factory=dict)
-    trigger_index: StemIndex | None = None  # which triggers a sentence's words can start
-
-    def possible_triggers(self, text: str) -> list[Trigger]:
-        """The triggers, by rank, whose patterns can match in ``text`` (a cheap pre-check:
-        the words must hold one of a trigger's literal stems)."""
-        ids = self.trigger_index.tags(words_of(text)) if self.trigger_index else None
-        return [t for t in self.triggers if t.stems is None or ids is None or t.id in ids]
-
-
-_WORD = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=256)
-def words_of(text: str) -> frozenset[str]:
-    """The distinct words of a text (a sentence), lower case; several pre-checks of one
-    sentence share them."""
-    return frozenset(_WORD.findall(text.lower()))
-
-
-class StemIndex:
-    """Which entries (triggers, date patterns...) the words of a text can start.
-
-    Each entry is known by literal word starts ("abduct" for "abduct(?:ed|ion)"); a text
-    none of whose words begins with one of an entry's stems cannot match its patterns, so
-    the regular expressions run only where they can match. One dictionary probe per
-    distinct word and stem length, remembered per word: the cost follows the words of the
-    text, not the number of patterns.
-
-    Examples
-    --------
-    >>> ix = StemIndex({"abduction": ["abduct", "kidnap"], "killing": ["kill"]})
-    >>> sorted(ix.tags({"gunmen", "kidnapped", "two"}))
-    ['abduction']
-    """
-
-    def __init__(self, entries: dict):
-        self._table: dict[str, set] = {}
-        for tag, stems in entries.items():
-            for st in stems:
-                word = st.split()[0] if st.split() else ""
-                if word:  # "shot dead": a text that matches holds a word starting "shot"
-                    self._table.setdefault(word, set()).add(tag)
-        self._lengths = sorted({len(w) for w in self._table})
-        self._seen: dict[str, frozenset] = {}
-
-    def _of_word(self, word: str) -> frozenset:
-        found = set()
-        for n in self._lengths:
-            if n > len(word):
-                break
-            tags = self._table.get(word[:n])
-            if tags:
-                found |= tags
-        return frozenset(found)
-
-    def tags(self, words) -> set:
-        """The entries some word of ``words`` (lower case) can start."""
-        seen = self._seen
-        try:
-            return set().union(*map(seen.__getitem__, words))
-        except KeyError:  # words not met before: work them out once
-            if len(seen) > 200_000:  # a bounded memory of words
-                seen.clear()
-            for w in words:
-                if w not in seen:
-                    seen[w] = self._of_word(w)
-            return set().union(*map(seen.__getitem__, words))
 
 
 def _words(patterns: list[str]) -> re.Pattern:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _phrases(phrases: list[str]) -> Anchored | re.Pattern:
+    """A matcher of literal words and phrases (any case), run only where they start (see
+    :class:`~mapper.text.scan.Anchored`)."""
+    rx = _words([re.escape(p) for p in phrases])
+    if not all(p[:1].isalnum() for p in phrases):
+        return rx
+    return Anchored(rx, phrases)
 
 
 _META = set("\\.^$*+?{}[]|()")
@@ -208,16 +161,16 @@ def _literal_start(p: str) -> list[str] | None:
 
 
 def _stems(patterns: list[str]) -> tuple[str, ...] | None:
-    """The literal beginnings of the patterns, lower case and padded (" abduct").
+    """The literal beginnings of the patterns, lower case ("abduct", "was", "a mené").
 
-    Any text a pattern matches contains one of its stems at the start of a word, so a
-    sentence holding none of a trigger's stems is skipped without running the regular
-    expression. A pattern that does not start with a literal gives None: always run.
+    Any text a pattern matches holds one of its stems at the start of a word, so the
+    regular expression need only run there (see :class:`~mapper.text.scan.Anchored`).
+    A pattern that does not start with a literal gives None: run it everywhere.
 
     Examples
     --------
     >>> _stems(["abduct(?:ed|ion)?", "(?:was|were) taken", "seized"])
-    (' abduct', ' seized', ' was', ' were')
+    ('abduct', 'seized', 'was', 'were')
     >>> _stems(["(?:an? )?attack"]) is None
     True
     """
@@ -228,10 +181,9 @@ def _stems(patterns: list[str]) -> tuple[str, ...] | None:
             if lits is None:
                 return None
             for lit in lits:
-                lit = padded(lit).rstrip()
-                if len(lit) < 3:
-                    return None
-                out.append(lit)  # " abduct": the stem must start a word
+                if not lit[:1].isalnum() or len(lit) < 2:
+                    return None  # the match would not start where the stem does
+                out.append(lit.lower())
     return tuple(sorted(set(out)))
 
 
@@ -292,13 +244,12 @@ def lexicon(root: str | None = None) -> Lexicon:
         raise MapperError(f"lexicon in {str(base)!r} lacks a required entry: {exc}") from None
     for t, raw in zip(triggers, ev["triggers"]):
         t.stems = _stems(raw["patterns"])
+        t.scan = Anchored(t.regex, t.stems) if t.stems else None
     for a, raw in zip(actors, ac["actors"]):
         a.stems = tuple(sorted({fold(w).split()[0] for w in [raw["name"], *raw.get("aliases", [])]
                                 if fold(w)}))
     actor_stems = tuple(sorted({st for a in actors for st in a.stems}))
-    trigger_index = StemIndex({t.id: t.stems for t in triggers if t.stems is not None})
     return Lexicon(
-        trigger_index=trigger_index,
         actor_stems=actor_stems,
         triggers=sorted(triggers, key=lambda t: t.rank),
         armed_victims=_words(ev.get("armed_victims", [])),
@@ -319,6 +270,6 @@ def lexicon(root: str | None = None) -> Lexicon:
         function_words={fold(str(w)) for w in tp.get("function_words", [])},
         directions={fold(k): (float(v[0]), float(v[1])) for k, v in (tp.get("directions") or {}).items()},
         abbreviations={str(k): str(v) for k, v in (tp.get("abbreviations") or {}).items()},
-        demonyms=_words([re.escape(w) for words in dm.values() for w in words]) if dm else None,
+        demonyms=_phrases([w for words in dm.values() for w in words]) if dm else None,
         demonym_country=dem_country,
     )

@@ -1,0 +1,166 @@
+"""Fast pre-checks and anchored matching for the lexicon's regular expressions.
+
+Report prose is scanned by many word-list patterns (triggers, demonyms, cues). Run
+plainly, each tries every character of every sentence against all its alternatives. The
+patterns start with literal words, so the words a text holds tell which patterns can match
+(:class:`StemIndex`), and where (:class:`Anchored`): the regular expression then only runs
+at those places, with exactly the matches a full scan gives.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["StemIndex", "Anchored", "TextScan", "scan_of", "words_of"]
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The distinct words of a text (a sentence), lower case; several pre-checks of one
+    sentence share them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+class StemIndex:
+    """Which entries (triggers, date patterns...) the words of a text can start.
+
+    Each entry is known by literal word starts ("abduct" for "abduct(?:ed|ion)"); a text
+    none of whose words begins with one of an entry's stems cannot match its patterns, so
+    the regular expressions run only where they can match. One dictionary probe per
+    distinct word and stem length, remembered per word: the cost follows the words of the
+    text, not the number of patterns.
+
+    Examples
+    --------
+    >>> ix = StemIndex({"abduction": ["abduct", "kidnap"], "killing": ["kill"]})
+    >>> sorted(ix.tags({"gunmen", "kidnapped", "two"}))
+    ['abduction']
+    """
+
+    def __init__(self, entries: dict):
+        self._table: dict[str, set] = {}
+        self._lengths: list[int] = []
+        self._seen: dict[str, frozenset] = {}
+        self.add(entries)
+
+    def add(self, entries: dict) -> None:
+        """More entries: ``{tag: stems}``."""
+        for tag, stems in entries.items():
+            for st in stems:
+                word = st.split()[0] if st.split() else ""
+                if word:  # "shot dead": a text that matches holds a word starting "shot"
+                    self._table.setdefault(word, set()).add(tag)
+        self._lengths = sorted({len(w) for w in self._table})
+        self._seen.clear()
+
+    def _of_word(self, word: str) -> frozenset:
+        found = set()
+        for n in self._lengths:
+            if n > len(word):
+                break
+            tags = self._table.get(word[:n])
+            if tags:
+                found |= tags
+        return frozenset(found)
+
+    def tags(self, words) -> set:
+        """The entries some word of ``words`` (lower case) can start."""
+        seen = self._seen
+        try:
+            return set().union(*map(seen.__getitem__, words))
+        except KeyError:  # words not met before: work them out once
+            if len(seen) > 200_000:  # a bounded memory of words
+                seen.clear()
+            for w in words:
+                if w not in seen:
+                    seen[w] = self._of_word(w)
+            return set().union(*map(seen.__getitem__, words))
+
+
+_HEADS = StemIndex({})  # the first words of every Anchored pattern (tag: the word itself)
+
+
+class TextScan:
+    """One text's lower case, the pattern heads it holds, and where they start (lazily)."""
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None  # None: offsets changed
+        self.present = _HEADS.tags(words_of(text)) if self.low is not None else set()
+        self._at: dict[str, list[int]] = {}
+
+    def positions(self, literal: str) -> list[int]:
+        """Where ``literal`` (lower case) stands at the start of a word."""
+        at = self._at.get(literal)
+        if at is None:
+            low, at = self.low, []
+            i = low.find(literal)
+            while i >= 0:
+                if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
+                    at.append(i)
+                i = low.find(literal, i + 1)
+            self._at[literal] = at
+        return at
+
+
+@lru_cache(maxsize=64)
+def scan_of(text: str) -> TextScan:
+    """The :class:`TextScan` of a text (the patterns run on one sentence share it)."""
+    return TextScan(text)
+
+
+class Anchored:
+    r"""A regular expression whose every match starts with one of ``literals`` (lower case)
+    at the start of a word, run only where such a literal starts.
+
+    ``finditer`` returns the matches ``regex.finditer`` would, left to right and without
+    overlaps: every match starts at a literal, and those places are tried in order. A text
+    is first checked for the longest word of each literal (one set operation), so a
+    literal like "a mené" costs nothing in a text without "mené".
+
+    Examples
+    --------
+    >>> rx = re.compile(r"(?<![\w-])(?:kidnapp\w*|abduct\w*|a mené)", re.I)
+    >>> ax = Anchored(rx, ["kidnapp", "abduct", "a mené"])
+    >>> [m.group() for m in ax.finditer("Gunmen KIDNAPPED two and abducted one")]
+    ['KIDNAPPED', 'abducted']
+    """
+
+    def __init__(self, regex: re.Pattern, literals):
+        self.regex = regex
+        by_head: dict[str, set[str]] = {}
+        for lit in literals:
+            words = _WORD.findall(lit.lower())
+            if words:
+                by_head.setdefault(max(words, key=len), set()).add(lit.lower())
+        self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
+        self.heads = frozenset(by_head)  # what a text must hold for a match to be possible
+        _HEADS.add({h: [h] for h in self.heads})
+        scan_of.cache_clear()
+
+    def finditer(self, text: str) -> list[re.Match]:
+        """The matches in ``text``."""
+        ts = scan_of(text)
+        if ts.low is None:
+            return list(self.regex.finditer(text))
+        mine = self.heads & ts.present
+        if not mine:
+            return []
+        lits = {lit for h in mine for lit in self._by_head[h]}
+        if len(lits) == 1:
+            starts = ts.positions(lits.pop())
+        else:
+            starts = sorted(set().union(*map(ts.positions, lits)))
+        out = []
+        end = 0
+        match = self.regex.match
+        for i in starts:
+            if i < end:
+                continue
+            m = match(text, i)
+            if m is not None:
+                out.append(m)
+                end = m.end() if m.end() > i else i + 1
+        return out
