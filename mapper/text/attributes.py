@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer.names import fold
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
+from .scan import scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -58,12 +58,15 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?
 
 def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     found = []
-    low = fold(words)
-    present = {st for st in lex.actor_stems if st in low}  # a cheap pre-check
-    for a in lex.actors if present else ():
-        if present.isdisjoint(a.stems):
+    ts = scan_of(words)  # which names can start in the sentence
+    for a in lex.actors:
+        if a.scan is None:
+            matches = a.regex.finditer(words)
+        elif ts.low is not None and a.scan.heads.isdisjoint(ts.present):
             continue
-        for m in a.regex.finditer(words):
+        else:
+            matches = a.scan.finditer(words)
+        for m in matches:
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
             # an actor named right after "killed" is more likely the victim than the killer
             order = 0 if by else (1 if m.start() < pos else 2)

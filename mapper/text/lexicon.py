@@ -48,20 +48,20 @@ class Actor:
     kind: str
     associated: str | None
     regex: re.Pattern
-    stems: tuple[str, ...] = ()  # folded first words of its names: a cheap pre-check
+    scan: Anchored | None = None  # ``regex``, run only where one of its names starts
 
 
 @dataclass
 class Lexicon:
     triggers: list[Trigger]
-    armed_victims: re.Pattern
-    background: re.Pattern
-    protest_intervention: re.Pattern
-    protest_excessive_force: re.Pattern
+    armed_victims: Anchored | re.Pattern  # each of these: finditer() and search()
+    background: Anchored | re.Pattern
+    protest_intervention: Anchored | re.Pattern
+    protest_excessive_force: Anchored | re.Pattern
     actors: list[Actor]
     unidentified_name: str
-    unidentified: re.Pattern
-    suspected: re.Pattern
+    unidentified: Anchored | re.Pattern
+    suspected: Anchored | re.Pattern
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
     not_places: set[str]
@@ -73,13 +73,20 @@ class Lexicon:
     directions: dict[str, tuple[float, float]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     demonyms: Anchored | re.Pattern | None = None
-    actor_stems: tuple[str, ...] = ()  # first words of all actor names, lower case
     demonym_country: dict[str, str] = field(default_factory=dict)
 
 
 def _words(patterns: list[str]) -> re.Pattern:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _matcher(patterns: list[str]) -> Anchored | re.Pattern:
+    """The word-list patterns as one matcher, anchored at their literal starts when they
+    all have one."""
+    rx = _words(patterns)
+    stems = _stems(patterns) if patterns else None
+    return Anchored(rx, stems) if stems else rx
 
 
 def _phrases(phrases: list[str]) -> Anchored | re.Pattern:
@@ -246,20 +253,21 @@ def lexicon(root: str | None = None) -> Lexicon:
         t.stems = _stems(raw["patterns"])
         t.scan = Anchored(t.regex, t.stems) if t.stems else None
     for a, raw in zip(actors, ac["actors"]):
-        a.stems = tuple(sorted({fold(w).split()[0] for w in [raw["name"], *raw.get("aliases", [])]
-                                if fold(w)}))
-    actor_stems = tuple(sorted({st for a in actors for st in a.stems}))
+        names = [raw["name"], *raw.get("aliases", [])]
+        # every match starts with the first letters of a name, in some case
+        starts = [re.match(r"[^\W_]+", n) for n in names]
+        if all(starts):
+            a.scan = Anchored(a.regex, [m.group() for m in starts])
     return Lexicon(
-        actor_stems=actor_stems,
         triggers=sorted(triggers, key=lambda t: t.rank),
-        armed_victims=_words(ev.get("armed_victims", [])),
-        background=_words(ev.get("background", [])),
-        protest_intervention=_words(ev.get("protest_intervention", [])),
-        protest_excessive_force=_words(ev.get("protest_excessive_force", [])),
+        armed_victims=_matcher(ev.get("armed_victims", [])),
+        background=_matcher(ev.get("background", [])),
+        protest_intervention=_matcher(ev.get("protest_intervention", [])),
+        protest_excessive_force=_matcher(ev.get("protest_excessive_force", [])),
         actors=actors,
         unidentified_name=unident.get("name", "Unidentified armed group"),
-        unidentified=_words(unident.get("patterns", [])),
-        suspected=_words(ac.get("suspected", [])),
+        unidentified=_matcher(unident.get("patterns", [])),
+        suspected=_matcher(ac.get("suspected", [])),
         numbers={str(k).lower(): int(v) for k, v in (nu.get("words") or {}).items()},
         vague_numbers={str(k).lower(): int(v) for k, v in (nu.get("vague") or {}).items()},
         not_places={fold(str(w)) for w in tp.get("not_places", [])},

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .scan import StemIndex, words_of
 
 __all__ = ["Count", "find_counts"]
 
@@ -21,12 +22,15 @@ class Count:
     vague: bool = False
 
 
-_CACHE: dict[int, re.Pattern] = {}
+_DIGIT = re.compile(r"\d")
+_CACHE: dict[int, tuple[re.Pattern, StemIndex]] = {}
 
 
-def _regex(lex: Lexicon) -> re.Pattern:
-    rx = _CACHE.get(id(lex))
-    if rx is None:
+def _regex(lex: Lexicon) -> tuple[re.Pattern, StemIndex]:
+    """The count pattern, and an index of the number words' first words (a text with
+    neither a digit nor one of those words holds no count)."""
+    found = _CACHE.get(id(lex))
+    if found is None:
         words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
                        key=len, reverse=True)
         w = "|".join(re.escape(x) for x in words)
@@ -34,8 +38,9 @@ def _regex(lex: Lexicon) -> re.Pattern:
             rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+(?![.,]?\d)|\d+(?:[.,]\d+)?|"
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
-        _CACHE[id(lex)] = rx
-    return rx
+        heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
+        found = _CACHE[id(lex)] = (rx, StemIndex({"number": [h[0] for h in heads if h]}))
+    return found
 
 
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
@@ -71,8 +76,11 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     >>> [c.value for c in find_counts("at least twenty-one people and 3 soldiers", lexicon())]
     [21, 3]
     """
+    rx, index = _regex(lex)
+    if _DIGIT.search(text) is None and not index.tags(words_of(text)):
+        return []
     out = []
-    for m in _regex(lex).finditer(text):
+    for m in rx.finditer(text):
         val, vague = _value(m.group(1), lex)
         if val is None:
             continue

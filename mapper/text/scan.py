@@ -140,10 +140,18 @@ class Anchored:
         _HEADS.add({h: [h] for h in self.heads})
         scan_of.cache_clear()
 
-    def finditer(self, text: str) -> list[re.Match]:
-        """The matches in ``text``."""
+    def search(self, text: str) -> re.Match | None:
+        """The first match in ``text``, or None (as ``regex.search``)."""
+        found = self.finditer(text, first=True)
+        return found[0] if found else None
+
+    def finditer(self, text: str, first: bool = False) -> list[re.Match]:
+        """The matches in ``text`` (only the first one with ``first``)."""
         ts = scan_of(text)
         if ts.low is None:
+            if first:
+                m = self.regex.search(text)
+                return [m] if m else []
             return list(self.regex.finditer(text))
         mine = self.heads & ts.present
         if not mine:
@@ -161,6 +169,8 @@ class Anchored:
                 continue
             m = match(text, i)
             if m is not None:
+                if first:
+                    return [m]
                 out.append(m)
                 end = m.end() if m.end() > i else i + 1
         return out
