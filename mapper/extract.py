@@ -16,6 +16,7 @@ from .text.decode import read_report
 from .text.events import Event, event_id, find_events
 from .text.lexicon import lexicon
 from .text.resolve import resolve_mentions
+from .text.scan import read_words
 from .text.sentences import split_sentences
 from .text.toponyms import find_mentions
 
@@ -96,6 +97,7 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     pub = _published(published)
     gaz = _gazetteer(gazetteer)
     lex = lexicon()
+    read_words(text, [s.text for s in sentences])  # for the pre-checks of every stage
     mentions = find_mentions(text, sentences, gaz, lex)
     res = resolve_mentions(text, mentions, gaz, lex)
     events = find_events(text, sentences, res, pub, lex, gaz)

@@ -11,16 +11,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["StemIndex", "Anchored", "TextScan", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "TextScan", "read_words", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=256)
+_WORDS: dict[str, frozenset[str]] = {}  # text -> its words (sentences, whole reports)
+
+
 def words_of(text: str) -> frozenset[str]:
     """The distinct words of a text (a sentence), lower case; several pre-checks of one
     sentence share them."""
-    return frozenset(_WORD.findall(text.lower()))
+    found = _WORDS.get(text)
+    if found is None:
+        if len(_WORDS) > 8192:  # a bounded memory
+            _WORDS.clear()
+        found = _WORDS[text] = frozenset(_WORD.findall(text.lower()))
+    return found
+
+
+def read_words(text: str, parts: list[str]) -> None:
+    """Read the words of each part of ``text`` (its sentences) once, and those of the whole
+    text as their union (no second pass over it)."""
+    sets = [words_of(p) for p in parts]
+    if text not in _WORDS:
+        _WORDS[text] = frozenset().union(*sets)
 
 
 class StemIndex:
@@ -128,11 +143,12 @@ class Anchored:
     ['KIDNAPPED', 'abducted']
     """
 
-    def __init__(self, regex: re.Pattern, literals):
+    def __init__(self, regex: re.Pattern, literals, keys=None):
         self.regex = regex
         by_head: dict[str, set[str]] = {}
-        for lit in literals:
-            words = _WORD.findall(lit.lower())
+        for k, lit in enumerate(literals):
+            # what the text must hold: the longest word of the literal (or of its phrase)
+            words = _WORD.findall((keys[k] if keys is not None else lit).lower())
             if words:
                 by_head.setdefault(max(words, key=len), set()).add(lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}

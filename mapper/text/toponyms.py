@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
+from .scan import Anchored, words_of
 from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "find_mentions", "tokenize"]
@@ -203,7 +204,8 @@ def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
     return False
 
 
-_CUE_RX: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+_CUE_RX: dict[int, tuple] = {}
+_DIGIT = re.compile(r"\d")
 _COORD = re.compile(r"\s*(?:,|and|et|or|ou)\s+([A-ZÀ-ÖØ-Þ][\w’'\-]+)(?![\w])")
 
 
@@ -219,17 +221,25 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         after = (rf"{name}(?:,\s+(?:{appos})\b|,?\s+(?:about\s+|some\s+|around\s+|à\s+)?"
                  rf"\d+\s*(?:km|kilomet\w+|miles?)\b|\s+\((?:in\s+)?(?:the\s+)?[A-ZÀ-Þ][\w-]+\s+"
                  rf"(?:region|province|cercle|département|district)\))")
-        _CUE_RX[id(lex)] = (re.compile(rf"(?<![\w])(?:{cues})\s+{name}"), re.compile(after),
-                            re.compile(rf"(?<![\w])(?:in|at|dans|à)\s+{name},\s+([A-ZÀ-Þ][\w’' -]+)"))
-    cue_re, appos_re, in_country_re = _CUE_RX[id(lex)]
+        cue_rx = re.compile(rf"(?<![\w])(?:{cues})\s+{name}")
+        in_rx = re.compile(rf"(?<![\w])(?:in|at|dans|à)\s+{name},\s+([A-ZÀ-Þ][\w’' -]+)")
+        firsts = [re.match(r"[^\W_]+", c) for c in lex.place_cues]
+        if all(firsts):  # run where a cue's first word starts, if the cue's words are there
+            cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
+        appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
+        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), Anchored(in_rx, ["in", "at", "dans", "à"]),
+                            appos_words)
+    cue_re, appos_re, in_country_re, appos_words = _CUE_RX[id(lex)]
+    # an apposition needs a digit (a distance), a bracket (a region) or its own words
+    appos = "(" in text or _DIGIT.search(text) or not words_of(text).isdisjoint(appos_words)
     taken = [(m.start, m.end) for m in found]
     out = []
     starts = [t.start for t in toks]
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
-    for rx in (cue_re, appos_re, in_country_re):
-        for mm in rx.finditer(text):
+    for rx in (cue_re, appos_re if appos else None, in_country_re):
+        for mm in rx.finditer(text) if rx is not None else ():
             if rx is in_country_re:  # only "in X, <a country>"
                 country = next((c for c in gaz.lookup(mm.group(2).strip(), limit=1)), None)
                 if country is None or country.place_type != "country":
