@@ -52,7 +52,10 @@ def data_dir() -> Path:
     env = os.environ.get("MAPPER_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "data"
+    return _REPO_DATA
+
+
+_REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _clean_alternates(names: Iterable[str]) -> list[str]:

@@ -92,10 +92,13 @@ def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     return tokens
 
 
+_GAPS = (" ", "-", "\u00a0", "")  # what may stand between the words of one name
+_REGION_LINKS = {"de", "du", "of", "d"}
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     """Two tokens are one name only with nothing but a space or hyphen between them."""
-    gap = text[a.end:b.start]
-    return gap in (" ", "-", "\u00a0", "")
+    return text[a.end:b.start] in _GAPS
 
 
 def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lexicon,
@@ -103,50 +106,51 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     """Every place-name mention of the text, left to right, without overlaps."""
     toks = tokens if tokens is not None else tokenize(text, sentences)
     abbrev = lex.abbreviations
+    function_words = lex.function_words
+    has = gaz.__contains__
     out: list[Mention] = []
     n = len(toks)
-    i = 0
-    while i < n:
+    free = 0  # the first token not inside a mention already found
+    # a name starts with a capitalised word, or a region word ("région de Mopti")
+    for i in [k for k, t in enumerate(toks) if t.cap or t.key in _REGION_WORDS]:
+        if i < free:
+            continue
         t = toks[i]
-        starts_region = t.key in _REGION_WORDS and i + 1 < n and toks[i + 1].key in {"de", "du", "of", "d"}
+        starts_region = t.key in _REGION_WORDS and i + 1 < n and toks[i + 1].key in _REGION_LINKS
         if not (t.cap or starts_region):
-            i += 1
             continue
         if t.text in abbrev:
             out.append(Mention(t.start, t.end, t.text, fold(abbrev[t.text]), t.sentence, True,
                                cue=_cue(toks, i)))
-            i += 1
             continue
-        if t.key in lex.function_words and not starts_region:
-            i += 1
+        if t.key in function_words and not starts_region:
             continue
         best = best_key = None
-        keys = [""]
-        for j in range(i, min(n, i + MAX_WORDS)):
+        if has(t.key) and not (len(t.text) <= 3 and t.text.isupper()):
+            best, best_key = i, t.key  # "TOM", "GAQ": not on their own (airport codes)
+        keys = [t.key]
+        prev = t
+        for j in range(i + 1, min(n, i + MAX_WORDS)):
             tj = toks[j]
-            if j > i and (not _joined(text, toks[j - 1], tj) or tj.sentence != t.sentence):
+            if tj.sentence != t.sentence or text[prev.end:tj.start] not in _GAPS:
                 break
-            if j == i:
-                keys = [tj.key]
-            elif toks[j - 1].text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
-                keys = [f"{k}{tj.key}" for k in keys] + [f"{k} {tj.key}" for k in keys]
+            if prev.text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
+                keys = [k + tj.key for k in keys] + [f"{k} {tj.key}" for k in keys]
             else:
                 keys = [f"{k} {tj.key}" for k in keys]
             if tj.cap or tj.key in _REGION_WORDS:
-                hit = next((k for k in keys if k in gaz), None)
-                if hit and not (t.text.isupper() and len(t.text) <= 3 and j == i):
-                    best, best_key = j, hit
+                for k in keys:
+                    if has(k):
+                        best, best_key = j, k
+                        break
+            prev = tj
         if best is None:
-            i += 1
             continue
-        span = toks[i:best + 1]
-        m = Mention(t.start, span[-1].end, text[t.start:span[-1].end], best_key, t.sentence,
-                    True, cue=_cue(toks, i))
+        end = toks[best].end
+        m = Mention(t.start, end, text[t.start:end], best_key, t.sentence, True, cue=_cue(toks, i))
         if _keep(text, toks, i, best, m, lex):
             out.append(m)
-            i = best + 1
-        else:
-            i += 1
+            free = best + 1
     unknown = _cued_unknowns(text, toks, out, gaz, lex)
     out.extend(unknown)
     out.extend(_repeats(text, toks, out, unknown))
@@ -227,7 +231,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         if all(firsts):  # run where a cue's first word starts, if the cue's words are there
             cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
         appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
-        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), Anchored(in_rx, ["in", "at", "dans", "à"]),
+        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), in_rx,
                             appos_words)
     cue_re, appos_re, in_country_re, appos_words = _CUE_RX[id(lex)]
     # an apposition needs a digit (a distance), a bracket (a region) or its own words
