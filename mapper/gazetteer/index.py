@@ -285,7 +285,7 @@ class Gazetteer:
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
-        self._seen: dict[str, tuple[Candidate, ...]] = {}  # name -> its records (the index
+        self._seen: dict[str, tuple] = {}  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
@@ -315,12 +315,17 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every record carrying ``name`` (folded), unranked; curated records first."""
+        return list(self._records(name)[0])
+
+    def _records(self, name: str) -> tuple[tuple[Candidate, ...], tuple[float, ...]]:
+        """The records of a name and their context-free scores, remembered."""
         found = self._seen.get(name)
         if found is None:
             if len(self._seen) > 50_000:  # a bounded memory of the names asked for
                 self._seen.clear()
-            found = self._seen[name] = tuple(self._candidates(name))
-        return list(found)
+            cands = tuple(self._candidates(name))
+            found = self._seen[name] = (cands, tuple(_base_score(c) for c in cands))
+        return found
 
     def _candidates(self, name: str) -> list[Candidate]:
         key = fold(name)
@@ -363,18 +368,19 @@ class Gazetteer:
         >>> [c.place_type for c in gaz.lookup("Timbuktu region")][:1]
         ['admin1']
         """
-        cands = self.candidates(name)
+        cands, bases = self._records(name)
         if not cands:
             return []
+        pairs = zip(cands, bases)
         if isinstance(country_codes, str):
             country_codes = [country_codes]
         if country_codes:
             wanted = {c.upper() for c in country_codes}
-            cands = [c for c in cands if c.country_code in wanted]
+            pairs = [(c, b) for c, b in pairs if c.country_code in wanted]
         if place_types:
-            cands = [c for c in cands if c.place_type in place_types]
+            pairs = [(c, b) for c, b in pairs if c.place_type in place_types]
         bias = {c.upper() for c in bias_countries}
-        ranked = sorted((_score(c, bias, near) for c in cands), key=lambda c: -c.score)
+        ranked = sorted((_score(c, b, bias, near) for c, b in pairs), key=lambda c: -c.score)
         return ranked[:limit] if limit else ranked
 
     def best(self, name: str, **kwargs) -> Candidate:
@@ -414,8 +420,11 @@ class Gazetteer:
         return None
 
 
-def _score(c: Candidate, bias: set[str], near: tuple[float, float] | None) -> Candidate:
-    s = TYPE_SCORE.get(c.place_type, math.log10(c.population + 1))
+def _base_score(c: Candidate) -> float:
+    """The part of a candidate's score that does not depend on the query's context."""
+    s = TYPE_SCORE.get(c.place_type)
+    if s is None:
+        s = math.log10(c.population + 1)
     if c.place_type == "admin1":
         # "Kayes" is the town; "Kayes region" / "Région de Kayes" is the region.
         if not _REGION_WORD.search(fold(c.matched)):
@@ -424,9 +433,15 @@ def _score(c: Candidate, bias: set[str], near: tuple[float, float] | None) -> Ca
         s -= 1.0
     if c.place_type == "locality" and c.id.startswith(("curated:", "additions:")):
         s = max(s, 4.0)
+    return s
+
+
+def _score(c: Candidate, base: float, bias: set[str], near: tuple[float, float] | None
+           ) -> Candidate:
+    s = base
     if c.country_code in bias:
         s += 3.0
     if near is not None:
         d = haversine_km(near[0], near[1], c.latitude, c.longitude)
         s += 6.0 * math.exp(-d / 250.0)
-    return c._replace(score=round(s, 3))
+    return tuple.__new__(Candidate, (*c[:-1], round(s, 3)))  # c._replace(score=...), faster

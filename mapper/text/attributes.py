@@ -62,7 +62,7 @@ def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     for a in lex.actors:
         if a.scan is None:
             matches = a.regex.finditer(words)
-        elif ts.low is not None and a.scan.heads.isdisjoint(ts.present):
+        elif a.scan.heads.isdisjoint(ts.present):
             continue
         else:
             matches = a.scan.finditer(words)

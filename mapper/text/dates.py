@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .scan import StemIndex, words_of
+from .scan import register, scan_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date"]
 
@@ -64,7 +64,7 @@ _NEEDS = {
     "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit"), None),
     "today": (False, ("today", "morning", "aujourd", "matin"), None),
 }
-_INDEX = StemIndex({kind: stems for kind, (_, stems, _) in _NEEDS.items() if stems})
+_STEMS = {kind: register(stems) for kind, (_, stems, _) in _NEEDS.items() if stems}
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -138,7 +138,8 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     if published is None:
         published = date.today()
     words = words_of(text)
-    kinds = _INDEX.tags(words)  # the patterns whose words the text holds
+    present = scan_of(text).present  # the stems the text holds
+    kinds = {kind for kind, stems in _STEMS.items() if not stems.isdisjoint(present)}
     digits = _DIGIT.search(text) is not None
     months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
     if not (kinds or digits or months or days):

@@ -66,7 +66,7 @@ def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
     taken: list[tuple[int, int]] = []
     ts = scan_of(s.text)  # the stems the sentence holds
     for t in lex.triggers:  # by rank: a specific trigger claims its words first
-        if t.heads is not None and ts.low is not None and t.heads.isdisjoint(ts.present):
+        if t.heads is not None and t.heads.isdisjoint(ts.present):
             continue
         for m in t.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .scan import StemIndex, words_of
+from .scan import register, scan_of
 
 __all__ = ["Count", "find_counts"]
 
@@ -23,10 +23,10 @@ class Count:
 
 
 _DIGIT = re.compile(r"\d")
-_CACHE: dict[int, tuple[re.Pattern, StemIndex]] = {}
+_CACHE: dict[int, tuple[re.Pattern, frozenset]] = {}
 
 
-def _regex(lex: Lexicon) -> tuple[re.Pattern, StemIndex]:
+def _regex(lex: Lexicon) -> tuple[re.Pattern, frozenset]:
     """The count pattern, and an index of the number words' first words (a text with
     neither a digit nor one of those words holds no count)."""
     found = _CACHE.get(id(lex))
@@ -39,7 +39,7 @@ def _regex(lex: Lexicon) -> tuple[re.Pattern, StemIndex]:
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
         heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
-        found = _CACHE[id(lex)] = (rx, StemIndex({"number": [h[0] for h in heads if h]}))
+        found = _CACHE[id(lex)] = (rx, register(h[0] for h in heads if h))
     return found
 
 
@@ -76,8 +76,8 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     >>> [c.value for c in find_counts("at least twenty-one people and 3 soldiers", lexicon())]
     [21, 3]
     """
-    rx, index = _regex(lex)
-    if _DIGIT.search(text) is None and not index.tags(words_of(text)):
+    rx, heads = _regex(lex)
+    if _DIGIT.search(text) is None and heads.isdisjoint(scan_of(text).present):
         return []
     out = []
     for m in rx.finditer(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["StemIndex", "Anchored", "TextScan", "read_words", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "TextScan", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -103,7 +103,7 @@ class TextScan:
     def __init__(self, text: str):
         low = text.lower()
         self.low = low if len(low) == len(text) else None  # None: offsets changed
-        self.present = _HEADS.tags(words_of(text)) if self.low is not None else set()
+        self.present = _HEADS.tags(words_of(text))  # the registered heads its words start
         self._at: dict[str, list[int]] = {}
 
     def positions(self, literal: str) -> list[int]:
@@ -118,6 +118,15 @@ class TextScan:
                 i = low.find(literal, i + 1)
             self._at[literal] = at
         return at
+
+
+def register(heads) -> frozenset[str]:
+    """Make :attr:`TextScan.present` tell whether a word starting with one of ``heads``
+    (lower case) is in a text; returns them as a set."""
+    heads = frozenset(h for h in heads if h)
+    _HEADS.add({h: [h] for h in heads})
+    scan_of.cache_clear()
+    return heads
 
 
 @lru_cache(maxsize=64)
@@ -152,9 +161,7 @@ class Anchored:
             if words:
                 by_head.setdefault(max(words, key=len), set()).add(lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
-        self.heads = frozenset(by_head)  # what a text must hold for a match to be possible
-        _HEADS.add({h: [h] for h in self.heads})
-        scan_of.cache_clear()
+        self.heads = register(by_head)  # what a text must hold for a match to be possible
 
     def search(self, text: str) -> re.Match | None:
         """The first match in ``text``, or None (as ``regex.search``)."""
