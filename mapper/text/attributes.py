@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import scan_of
+from .scan import CaseFree, scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -35,6 +35,10 @@ _OBJECTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|lorries|lorr
 
 _KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]e?s?|tuant|"
                      r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b", re.I)
+
+
+_KILLED_SCAN = CaseFree(_KILLED)
+_SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)
 
 
 def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
@@ -101,8 +105,15 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
         stop = _VERB_STOP.search(tail)
         phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
         victim_count, victims = c.value, phrase
+    single = []  # _SINGLE_VICTIM's first match, read once when needed
+
+    def single_victim():
+        if not single:
+            single.append(_SINGLE_VICTIM_SCAN.search(words))
+        return single[0]
+
     killing = (event_type in VIOLENT or sub_type == "Excessive force against protesters") \
-        and _KILLED.search(words)
+        and _KILLED_SCAN.search(words)
     if killing:
         near = [c for c in counts if _KILLED.search(words[max(0, c.start - 40):c.end + 60])]
         if near:
@@ -116,11 +127,11 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
                     fatal += b.value
                 else:
                     break
-        elif _SINGLE_VICTIM.search(words):
+        elif single_victim():
             fatal = 1
-    if victim_count is None and _SINGLE_VICTIM.search(words):
+    if victim_count is None and single_victim():
         victim_count = 1
-        sv = _SINGLE_VICTIM.search(words).group(0)
+        sv = single_victim().group(0)
         victims = None if re.match(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b",
                                    sv, re.I) else sv
     if sub_type == "Abduction/forced disappearance":

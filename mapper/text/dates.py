@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .scan import register, scan_of, words_of
+from .scan import CaseFree, register, scan_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date"]
 
@@ -46,6 +46,7 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
+_SCANS = {kind: CaseFree(rx) for kind, rx in _PATTERNS}
 _DIGIT = re.compile(r"\d")
 _WD = frozenset(WEEKDAYS)
 _MO = frozenset(MONTHS)
@@ -149,9 +150,10 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     for kind, rx in _PATTERNS:
         need_digit, stems, whole = _NEEDS[kind]
         if (need_digit and not digits) or (stems and kind not in kinds) or \
+                (kind == "iso" and "-" not in text) or \
                 (whole is not None and not (months if whole is _MO else days)):
             continue  # this pattern cannot match here
-        for m in rx.finditer(text):
+        for m in _SCANS[kind].finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             dm = _resolve(kind, m, published, previous)

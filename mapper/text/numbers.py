@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .scan import register, scan_of
+from .scan import CaseFree, register, scan_of
 
 __all__ = ["Count", "find_counts"]
 
@@ -23,10 +23,15 @@ class Count:
 
 
 _DIGIT = re.compile(r"\d")
-_CACHE: dict[int, tuple[re.Pattern, frozenset]] = {}
+_NONE = re.compile(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", re.I)
+# a number that measures distance, time, money, age or size, not people
+_MEASURE = re.compile(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
+                      r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)")
+_ORDINAL = re.compile(r"\s*(?:s\b|th\b)")
+_CACHE: dict[int, tuple[CaseFree, frozenset]] = {}
 
 
-def _regex(lex: Lexicon) -> tuple[re.Pattern, frozenset]:
+def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
     """The count pattern, and an index of the number words' first words (a text with
     neither a digit nor one of those words holds no count)."""
     found = _CACHE.get(id(lex))
@@ -39,7 +44,7 @@ def _regex(lex: Lexicon) -> tuple[re.Pattern, frozenset]:
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
         heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
-        found = _CACHE[id(lex)] = (rx, register(h[0] for h in heads if h))
+        found = _CACHE[id(lex)] = (CaseFree(rx), register(h[0] for h in heads if h))
     return found
 
 
@@ -86,16 +91,13 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
             continue
         after = text[m.end():m.end() + 14].lower()
         before = text[max(0, m.start() - 2):m.start()]
-        if re.search(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", text[max(0, m.start(1) - 16):m.start(1)],
-                     re.I):
+        if _NONE.search(text[max(0, m.start(1) - 16):m.start(1)]):
             continue  # "No one was hurt"
         if m.group(1).isdigit() and 1900 <= val <= 2099 and len(m.group(1)) == 4:
             continue
-        if re.match(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
-                     r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)",
-                     after) or "$" in before or "€" in before:
+        if _MEASURE.match(after) or "$" in before or "€" in before:
             continue
-        if re.match(r"\s*(?:s\b|th\b)", after) and m.group(1).isdigit():
+        if m.group(1).isdigit() and _ORDINAL.match(after):
             continue  # "her 20s", "the 20th"
         out.append(Count(m.start(1), m.end(1), val, m.group(1), vague))
     return out
