@@ -31,7 +31,7 @@ __all__ = ["Gazetteer", "Candidate", "cache_dir", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 TYPE_SCORE = {"country": 9.0, "admin1": 5.5, "region": 5.0, "admin2": 4.5}
 _REGION_WORD = re.compile(r"\b(region|province|state|governorate|district|prefecture)\b")
 _COLS = ("gid", "name", "ptype", "cc", "admin1", "pop", "lat", "lon", "prec", "note")
@@ -193,7 +193,7 @@ def build_index(root: Path | None = None, *, progress: bool = True,
         for e in _read_imported(p):
             cols.add(e)
     payload = {"version": INDEX_VERSION, "countries": countries, "extents": _extents(cols),
-               **cols.dump()}
+               "prefixes": sorted(_prefixes(cols.keys)), **cols.dump()}
     fd, tmp = tempfile.mkstemp(dir=cache, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -211,6 +211,18 @@ def build_index(root: Path | None = None, *, progress: bool = True,
         old.unlink(missing_ok=True)
     log.info("built gazetteer index %s in %.1f s", target, time.perf_counter() - t0)
     return target
+
+
+def _prefixes(keys: Iterable[str]) -> set[str]:
+    """The leading words of every name of several words ("cote" of "cote divoire"): a
+    matcher reading a text word by word stops as soon as it has left them."""
+    out = set()
+    for k in keys:
+        if " " in k:
+            words = k.split(" ")
+            for i in range(1, len(words)):
+                out.add(" ".join(words[:i]))
+    return out
 
 
 def _extents(cols: _Columns) -> dict[str, tuple[float, float, float, float]]:
@@ -273,7 +285,7 @@ class Gazetteer:
             raise GazetteerError(f"gazetteer index {str(path)!r} is unreadable ({exc}); "
                                  "run `mapper gazetteer build`") from None
         if not isinstance(payload, dict) or \
-                not {"countries", "extents", "keys", *_COLS} <= payload.keys():
+                not {"countries", "extents", "prefixes", "keys", *_COLS} <= payload.keys():
             raise GazetteerError(f"gazetteer index {str(path)!r} is not a mapper index; "
                                  "run `mapper gazetteer build`")
         if payload.get("version") != INDEX_VERSION:
@@ -282,6 +294,7 @@ class Gazetteer:
         self.index_path = path
         self.countries: dict[str, str] = payload.pop("countries")
         self._extents: dict[str, tuple] = payload.pop("extents")
+        self.prefixes: set[str] = set(payload.pop("prefixes"))  # see _prefixes
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
@@ -293,6 +306,7 @@ class Gazetteer:
                 for e in read_places_csv(p, source=p.stem if name != "curated.csv" else "curated"):
                     self._overlay.add(e)
                     self._replaced.update(e.replaces)
+        self.prefixes |= _prefixes(self._overlay.keys)
 
     # -- lookup -------------------------------------------------------------------------
     def __contains__(self, key: str) -> bool:

@@ -108,6 +108,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     abbrev = lex.abbreviations
     function_words = lex.function_words
     has = gaz.__contains__
+    prefixes = gaz.prefixes
     out: list[Mention] = []
     n = len(toks)
     free = 0  # the first token not inside a mention already found
@@ -130,7 +131,9 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
             best, best_key = i, t.key  # "TOM", "GAQ": not on their own (airport codes)
         keys = [t.key]
         prev = t
-        for j in range(i + 1, min(n, i + MAX_WORDS)):
+        # read on only while the words so far begin a longer name (or end in an elision)
+        grow = t.key in prefixes or t.text[-1:] in "’'"
+        for j in range(i + 1, min(n, i + MAX_WORDS) if grow else i + 1):
             tj = toks[j]
             if tj.sentence != t.sentence or text[prev.end:tj.start] not in _GAPS:
                 break
@@ -144,6 +147,8 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
                         best, best_key = j, k
                         break
             prev = tj
+            if tj.text[-1:] not in "’'" and not any(k in prefixes for k in keys):
+                break
         if best is None:
             continue
         end = toks[best].end
@@ -316,9 +321,14 @@ _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprè
                    re.IGNORECASE)
 
 
+# every phrase of _NEAR ends with one of these words
+_NEAR_ENDS = ("near", "nearby", "outside", "from", "to", "de", "d’", "d'", "of")
+
+
 def _mark_near(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
-        if _NEAR.search(text[max(0, m.start - 40):m.start]):
+        before = text[max(0, m.start - 40):m.start]
+        if before.rstrip().lower().endswith(_NEAR_ENDS) and _NEAR.search(before):
             m.near = True
 
 
