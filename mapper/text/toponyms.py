@@ -62,32 +62,43 @@ class Mention:
     candidates: list = field(default_factory=list)
 
 
-_KEYS: dict[str, str] = {}  # word -> folded key (words repeat: fold each once)
+_WORDS: dict[str, tuple] = {}  # word -> how it is read (words repeat: read each once)
+
+
+def _read_word(word: str) -> tuple:
+    """(elided prefix or "", bare word, its key, capitalised) of a token as written."""
+    bare, el = word, ""
+    if word[-1] == "s" and word[-2:-1] in ("’", "'"):
+        bare = word[:-2] or word  # "Mali's" -> "Mali"
+    if (bare[1:3].count("’") or bare[1:3].count("'")) and _ELISION.match(bare):
+        el, bare = bare[:2], bare[2:]  # "d’Ansongo" -> "d’" + "Ansongo"
+    return el, bare, fold(bare), bare[:1].isupper()
 
 
 def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     """Word tokens with offsets, folded keys and capitalisation, sentence by sentence."""
     tokens: list[Token] = []
     append = tokens.append
-    keys = _KEYS
-    if len(keys) > 200_000:
-        keys.clear()
+    seen = _WORDS
+    if len(seen) > 200_000:
+        seen.clear()
+    find = text.find
     for s in sentences:
-        sent, first = s.index, True
-        for m in _TOKEN.finditer(text, s.start, s.end):
-            start, bare = m.start(), m.group()
-            if bare[-1] == "s" and bare[-2:-1] in ("’", "'"):
-                bare = bare[:-2] or bare  # "Mali's" -> "Mali"
-            if bare[1:3].count("’") or bare[1:3].count("'"):
-                el = _ELISION.match(bare)
-                if el:  # "d’Ansongo" -> "d’" + "Ansongo" (joined back for "Côte d’Ivoire")
-                    append(Token(start, start + 2, bare[:2], bare[0].lower(), False, sent, first))
-                    first = False
-                    start, bare = start + 2, bare[2:]
-            key = keys.get(bare)
-            if key is None:
-                key = keys[bare] = fold(bare)
-            append(Token(start, start + len(bare), bare, key, bare[:1].isupper(), sent, first))
+        sent, first, pos = s.index, True, s.start
+        for word in _TOKEN.findall(text, s.start, s.end):
+            # only non-word characters lie between tokens, so the word is where it is found
+            start = find(word, pos)
+            pos = start + len(word)
+            info = seen.get(word)
+            if info is None:
+                info = seen[word] = _read_word(word)
+            el, bare, key, cap = info
+            if el:  # the elided article stands as a token of its own (joined back for
+                # "Côte d’Ivoire")
+                append(Token(start, start + 2, el, el[0].lower(), False, sent, first))
+                first = False
+                start += 2
+            append(Token(start, start + len(bare), bare, key, cap, sent, first))
             first = False
     return tokens
 
