@@ -66,6 +66,39 @@ _NEEDS = {
     "today": (False, ("today", "morning", "aujourd", "matin"), None),
 }
 _STEMS = {kind: register(stems) for kind, (_, stems, _) in _NEEDS.items() if stems}
+_ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+_BY_STEM: dict[str, set[str]] = {}  # stem -> the patterns that need it
+for _kind, _stems in _STEMS.items():
+    for _st in _stems:
+        _BY_STEM.setdefault(_st, set()).add(_kind)
+_ALL_STEMS = frozenset(_BY_STEM)
+_BY_WHOLE = {id(_MO): {k for k, (_, _, w) in _NEEDS.items() if w is _MO},
+             id(_WD): {k for k, (_, _, w) in _NEEDS.items() if w is _WD}}
+
+
+def _runnable(text: str) -> list[str]:
+    """The patterns that can match in a sentence, in their order of priority."""
+    words = words_of(text)
+    hits = scan_of(text).present & _ALL_STEMS  # the stems the text holds
+    months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
+    digits = _DIGIT.search(text) is not None
+    if not (hits or months or days or digits):
+        return []
+    cands = {"iso"} if digits and "-" in text else set()
+    for st in hits:
+        cands |= _BY_STEM[st]
+    if months:
+        cands |= _BY_WHOLE[id(_MO)]
+    if days:
+        cands |= _BY_WHOLE[id(_WD)]
+    out = []
+    for kind in cands:
+        need_digit, stems, whole = _NEEDS[kind]
+        if (need_digit and not digits) or (stems and _STEMS[kind].isdisjoint(hits)) or \
+                (whole is not None and not (months if whole is _MO else days)):
+            continue
+        out.append(kind)
+    return sorted(out, key=_ORDER.__getitem__)
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
@@ -138,22 +171,11 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     """
     if published is None:
         published = date.today()
-    words = words_of(text)
-    present = scan_of(text).present  # the stems the text holds
-    kinds = {kind for kind, stems in _STEMS.items() if not stems.isdisjoint(present)}
-    digits = _DIGIT.search(text) is not None
-    months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
-    if not (kinds or digits or months or days):
-        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PATTERNS:
-        need_digit, stems, whole = _NEEDS[kind]
-        if (need_digit and not digits) or (stems and kind not in kinds) or \
-                (kind == "iso" and "-" not in text) or \
-                (whole is not None and not (months if whole is _MO else days)):
-            continue  # this pattern cannot match here
-        for m in _SCANS[kind].finditer(text):
+    for kind in _runnable(text):
+        rx = _SCANS[kind]
+        for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             dm = _resolve(kind, m, published, previous)

@@ -88,6 +88,19 @@ _SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|
                       r"\btook\s+refuge\s+in\s+|\b(?:réfugiés?|fui|fuyant|évacués?)\s+(?:à|vers|en)\s+)$", re.I)
 
 
+# every phrase of _SPEAKER ends with one of these words and a space
+_SPEAKER_ENDS = {"of", "in", "de", "du", "d'", "d’", "the", "nearby", "from", "to", "towards", "à",
+                 "vers", "en"}
+
+
+def _speaker(before: str) -> bool:
+    """Do the words before a name make it a speaker's office or where people fled?"""
+    if not before[-1:].isspace():
+        return False
+    last = before.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower() in _SPEAKER_ENDS and _SPEAKER.search(before) is not None
+
+
 _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|multiple|deux|trois|"
                       r"plusieurs|double|série d['’]|une série de)\s+(?:separate\s+|terrorist\s+|"
                       r"jihadist\s+|terroristes?\s+)?(?:attacks|attaques|attaque|incidents|raids|"
@@ -187,7 +200,7 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
     out = set()
     rs = res.resolved
     for r in rs:
-        if r.mention.dateline or _SPEAKER.search(text[max(0, r.mention.start - 60):r.mention.start]):
+        if r.mention.dateline or _speaker(text[max(0, r.mention.start - 60):r.mention.start]):
             out.add(id(r.mention))
     for a, b in zip(rs, rs[1:]):
         if a.mention.sentence != b.mention.sentence:

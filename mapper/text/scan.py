@@ -57,7 +57,8 @@ class StemIndex:
     def __init__(self, entries: dict):
         self._table: dict[str, set] = {}
         self._lengths: list[int] = []
-        self._seen: dict[str, frozenset] = {}
+        self._seen: dict[str, frozenset] = {}  # word -> its entries (words met so far)
+        self._tagged: set[str] = set()  # the words met so far that start some entry
         self.add(entries)
 
     def add(self, entries: dict) -> None:
@@ -69,6 +70,7 @@ class StemIndex:
                     self._table.setdefault(word, set()).add(tag)
         self._lengths = sorted({len(w) for w in self._table})
         self._seen.clear()
+        self._tagged.clear()
 
     def _of_word(self, word: str) -> frozenset:
         found = set()
@@ -80,18 +82,21 @@ class StemIndex:
                 found |= tags
         return frozenset(found)
 
-    def tags(self, words) -> set:
+    def tags(self, words: frozenset[str]) -> set:
         """The entries some word of ``words`` (lower case) can start."""
         seen = self._seen
-        try:
-            return set().union(*map(seen.__getitem__, words))
-        except KeyError:  # words not met before: work them out once
+        new = words.difference(seen)
+        if new:  # words not met before: work them out once
             if len(seen) > 200_000:  # a bounded memory of words
                 seen.clear()
-            for w in words:
-                if w not in seen:
-                    seen[w] = self._of_word(w)
-            return set().union(*map(seen.__getitem__, words))
+                self._tagged.clear()
+                new = words
+            for w in new:
+                tags = seen[w] = self._of_word(w)
+                if tags:
+                    self._tagged.add(w)
+        hit = words & self._tagged
+        return set().union(*map(seen.__getitem__, hit)) if hit else set()
 
 
 _HEADS = StemIndex({})  # the first words of every Anchored pattern (tag: the word itself)
