@@ -64,10 +64,8 @@ def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
     out = []
     taken: list[tuple[int, int]] = []
-    ts = scan_of(s.text)  # the stems the sentence holds
-    for t in lex.triggers:  # by rank: a specific trigger claims its words first
-        if t.heads is not None and t.heads.isdisjoint(ts.present):
-            continue
+    # by rank: a specific trigger claims its words first
+    for t in lex.triggers_for(scan_of(s.text).present):
         for m in t.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -74,6 +74,24 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     demonyms: Anchored | re.Pattern | None = None
     demonym_country: dict[str, str] = field(default_factory=dict)
+    trigger_heads: dict[str, list[int]] = field(default_factory=dict)  # head -> triggers
+
+    def triggers_for(self, present: set[str]) -> list[Trigger]:
+        """The triggers, by rank, that can match in a text holding these word heads."""
+        hit = present & self.trigger_heads.keys()
+        if not hit:
+            return self._always
+        idx = set(self._always_idx)
+        for h in hit:
+            idx.update(self.trigger_heads[h])
+        return [self.triggers[i] for i in sorted(idx)]
+
+    def __post_init__(self):
+        self._always_idx = [i for i, t in enumerate(self.triggers) if t.scan is None]
+        self._always = [self.triggers[i] for i in self._always_idx]
+        for i, t in enumerate(self.triggers):
+            for h in t.heads or ():
+                self.trigger_heads.setdefault(h, []).append(i)
 
 
 def _words(patterns: list[str]) -> re.Pattern:
