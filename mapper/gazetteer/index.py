@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -298,6 +298,7 @@ class Gazetteer:
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
+        self._ranked: dict[str, tuple[Candidate, ...]] = {}  # name -> lookup(name)
         self._seen: dict[str, tuple] = {}  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
@@ -382,6 +383,10 @@ class Gazetteer:
         >>> [c.place_type for c in gaz.lookup("Timbuktu region")][:1]
         ['admin1']
         """
+        plain = not (country_codes or bias_countries or near is not None or place_types)
+        if plain and name in self._ranked:  # the same name, asked without context again
+            found = self._ranked[name]
+            return list(found[:limit] if limit else found)
         cands, bases = self._records(name)
         if not cands:
             return []
@@ -395,7 +400,33 @@ class Gazetteer:
             pairs = [(c, b) for c, b in pairs if c.place_type in place_types]
         bias = {c.upper() for c in bias_countries}
         ranked = sorted((_score(c, b, bias, near) for c, b in pairs), key=lambda c: -c.score)
+        if plain:
+            if len(self._ranked) > 50_000:
+                self._ranked.clear()
+            self._ranked[name] = tuple(ranked)
         return ranked[:limit] if limit else ranked
+
+    def top(self, name: str, *, bias_countries: Sequence[str] = (),
+            near: tuple[float, float] | None = None, country_codes: Sequence[str] | None = None,
+            ids: Collection[str] | None = None) -> Candidate | None:
+        """The first candidate :meth:`lookup` would rank (among ``ids`` if given), without
+        ranking them all."""
+        cands, bases = self._records(name)
+        wanted = {c.upper() for c in country_codes} if country_codes else None
+        bias = {c.upper() for c in bias_countries}
+        best = best_score = None
+        for c, s in zip(cands, bases):
+            if (wanted is not None and c.country_code not in wanted) or \
+                    (ids is not None and c.id not in ids):
+                continue
+            if c.country_code in bias:
+                s += 3.0
+            if near is not None:
+                s += 6.0 * math.exp(-haversine_km(near[0], near[1], c.latitude, c.longitude) / 250.0)
+            s = round(s, 3)
+            if best_score is None or s > best_score:  # ties: the earlier record, as lookup
+                best, best_score = c, s
+        return None if best is None else tuple.__new__(Candidate, (*best[:-1], best_score))
 
     def best(self, name: str, **kwargs) -> Candidate:
         """The best candidate, or :class:`PlaceNotFound` with a hint to add the place."""

@@ -273,15 +273,11 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lookups: dict) -> Can
             return None
     query = m.surface if fold(m.surface) == m.key else m.key
     ccs = tuple(sorted({c.country_code for c in cands})) if con else None
-    ck = (m.key, tuple(bias), anchor, ccs)
-    ranked = lookups.get(ck)
-    if ranked is None:
-        ranked = lookups[ck] = gaz.lookup(query, bias_countries=bias, near=anchor,
-                                           country_codes=ccs)
-    if con:
-        ids = {c.id for c in cands}
-        ranked = [c for c in ranked if c.id in ids]
-    return ranked[0] if ranked else None
+    ids = frozenset(c.id for c in cands) if con else None
+    ck = (m.key, tuple(bias), anchor, ccs, ids)
+    if ck not in lookups:
+        lookups[ck] = gaz.top(query, bias_countries=bias, near=anchor, country_codes=ccs, ids=ids)
+    return lookups[ck]
 
 
 def _credible(m: Mention, c: Candidate, countries: Counter, lex: Lexicon, named: set) -> bool:
