@@ -341,8 +341,15 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return abs((a.event_date - b.event_date).days) <= 7
 
 
+# A report retells an event within a few hundred sentences; an event first told further
+# back than this (in a long compilation of reports) is not joined by a like one.
+_MERGE_REACH = 400
+
+
 def _add(events: list[Event], ev: Event) -> None:
     for old in reversed(events):
+        if ev.sentences[0] - old.sentences[0] > _MERGE_REACH:
+            break
         same_kind = (old.event_type, old.sub_event_type) == (ev.event_type, ev.sub_event_type) or \
             (old.trigger.id == ev.trigger.id) or _generic_pair(old, ev)
         if same_kind and _compatible_places(old, ev) and _compatible_dates(old, ev):

@@ -252,7 +252,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
     cue_re, appos_re, in_country_re, appos_words = _CUE_RX[id(lex)]
     # an apposition needs a digit (a distance), a bracket (a region) or its own words
     appos = "(" in text or _DIGIT.search(text) or not words_of(text).isdisjoint(appos_words)
-    taken = [(m.start, m.end) for m in found]
+    taken = _Spans((m.start, m.end) for m in found)
     out = []
     starts = [t.start for t in toks]
     by_start: dict[int, list[Mention]] = {}
@@ -273,20 +273,20 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             # "between Boni and Hombori": the second name is marked by the same cue
             co = _COORD.match(text, e)
             if co and fold(co.group(1)) not in gaz and fold(co.group(1)) not in lex.not_places \
-                    and not any(a < co.end(1) and co.start(1) < b for a, b in taken):
-                taken.append((co.start(1), co.end(1)))
+                    and not taken.overlaps(co.start(1), co.end(1)):
+                taken.add(co.start(1), co.end(1))
                 out.append(Mention(co.start(1), co.end(1), co.group(1), fold(co.group(1)), sent,
                                    False, cue=cue))
             known = by_start.get(s, [])
             for m in known:  # a known name the text marks as a place
                 m.placey = True
-            if known or key in gaz or any(a < e and s < b for a, b in taken):
+            if known or key in gaz or taken.overlaps(s, e):
                 continue
             if key in lex.not_places or key.split()[0] in lex.function_words:
                 continue
             if any(w in lex.not_places for w in key.split()):
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(Mention(s, e, surface, key, sent, False, cue=cue))
     return out
 
@@ -294,16 +294,16 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
 def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[Mention]
              ) -> list[Mention]:
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
-    taken = [(m.start, m.end) for m in found]
+    taken = _Spans((m.start, m.end) for m in found)
     index = {t.start: k for k, t in enumerate(toks)} if unknown else {}
     starts = list(index)
     out = []
-    for name in {m.surface for m in unknown}:
+    for name in dict.fromkeys(m.surface for m in unknown):  # in the order they were read
         for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
             s, e = mm.start(), mm.end()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             i = index.get(s)
             cue = _cue(toks, i) if i is not None else None
             sent = toks[i].sentence if i is not None else _sentence_at(toks, starts, s)
@@ -341,6 +341,25 @@ def _mark_near(text: str, mentions: list[Mention]) -> None:
         before = text[max(0, m.start - 40):m.start]
         if before.rstrip().lower().endswith(_NEAR_ENDS) and _NEAR.search(before):
             m.near = True
+
+
+class _Spans:
+    """Non-overlapping text spans, kept sorted: is a new span free? (a bisection, not a
+    scan of them all)."""
+
+    def __init__(self, spans):
+        pairs = sorted(spans)
+        self._starts = [a for a, _ in pairs]
+        self._ends = [b for _, b in pairs]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before end
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
