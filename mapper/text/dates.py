@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .scan import CaseFree, register, scan_of, words_of
+from .scan import CaseFree, alternation, register, scan_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date"]
 
@@ -22,8 +22,8 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
           "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
 
-_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_MO = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD = alternation(WEEKDAYS)  # as one tree of shared beginnings (faster to scan)
+_MO = alternation(MONTHS)
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 

@@ -408,8 +408,8 @@ def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lex
     for i in ev.sentences:
         window.update({i - 1, i, i + 1})
     countries, towns = set(), set()
-    for r in res.resolved:
-        if r.mention.sentence not in window or r.candidate is None:
+    for r in [r for i in sorted(window) for r in res.in_sentence(i)]:
+        if r.candidate is None:
             continue
         text = sentences[r.mention.sentence].text
         if not _ROUTE_WORDS.search(text) and r.mention.sentence not in ev.sentences:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .scan import CaseFree, register, scan_of
+from .scan import CaseFree, alternation, register, scan_of
 
 __all__ = ["Count", "find_counts"]
 
@@ -38,7 +38,7 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
     if found is None:
         words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
                        key=len, reverse=True)
-        w = "|".join(re.escape(x) for x in words)
+        w = alternation(words)  # a tree of shared beginnings: faster to scan
         rx = re.compile(
             rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+(?![.,]?\d)|\d+(?:[.,]\d+)?|"
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"

@@ -66,12 +66,11 @@ def _word_before(text: str, start: int, end: int) -> str:
 
 
 def _emit(text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(len(out), start, end, text[start:end], para))
+    part = text[start:end]
+    body = part.strip()
+    if body:
+        start += len(part) - len(part.lstrip())
+        out.append(Sentence(len(out), start, start + len(body), body, para))
 
 
 def is_headline(s: Sentence, text: str) -> bool:
