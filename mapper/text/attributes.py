@@ -9,6 +9,8 @@ from .scan import CaseFree, scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
+_PRONOUN_OR_VERB = re.compile(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b", re.I)
+_BY_WORDS = re.compile(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", re.I)
 VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 _BY = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|la\s+|des\s+)?(?:suspected\s+|présumés?\s+)?$", re.I)
@@ -38,6 +40,8 @@ _KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]
 
 
 _KILLED_SCAN = CaseFree(_KILLED)
+_DIGIT = re.compile(r"\d")
+_AND = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+")
 _SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)
 
 
@@ -45,7 +49,7 @@ def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
     """Are the people killed or attacked soldiers or fighters (not the perpetrators)?"""
     for a in lex.armed_victims.finditer(words):
         before = words[max(0, a.start() - 30):a.start()]
-        if _BY.search(before) or re.search(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", before, re.I):
+        if _BY.search(before) or _BY_WORDS.search(before):
             continue  # "by suspected jihadists": the perpetrators
         if 0 <= a.start() - m.end() <= 40:
             return True  # "killed twelve soldiers"
@@ -62,15 +66,8 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?
 
 def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     found = []
-    ts = scan_of(words)  # which names can start in the sentence
-    for a in lex.actors:
-        if a.scan is None:
-            matches = a.regex.finditer(words)
-        elif a.scan.heads.isdisjoint(ts.present):
-            continue
-        else:
-            matches = a.scan.finditer(words)
-        for m in matches:
+    for a in lex.actors_for(scan_of(words).present):  # whose names can stand there
+        for m in a.scan.finditer(words) if a.scan is not None else a.regex.finditer(words):
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
             # an actor named right after "killed" is more likely the victim than the killer
             order = 0 if by else (1 if m.start() < pos else 2)
@@ -95,7 +92,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
     for c in counts:
         span = words[min(c.end, m.start()):max(c.start, m.end())]
         dist = abs(c.start - m.start())
-        if len(re.findall(r"\d", span)) > 0 and dist > 80:
+        if dist > 80 and _DIGIT.search(span):
             continue
         if best is None or dist < best[0]:
             best = (dist, c)
@@ -122,7 +119,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
             i = counts.index(k)
             # "twenty-one assailants and three soldiers dead": ACLED counts every death
             for a, b in zip(counts[i:], counts[i + 1:]):
-                if re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+", words[a.end:b.start]) and \
+                if _AND.fullmatch(words[a.end:b.start]) and \
                         _KILLED.search(words[b.end:b.end + 50]):
                     fatal += b.value
                 else:
@@ -132,8 +129,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
     if victim_count is None and single_victim():
         victim_count = 1
         sv = single_victim().group(0)
-        victims = None if re.match(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b",
-                                   sv, re.I) else sv
+        victims = None if _PRONOUN_OR_VERB.match(sv) else sv
     if sub_type == "Abduction/forced disappearance":
         fatal = 0  # ACLED: an abduction "without reports of further violence"
     if event_type in ("Strategic developments", "Protests", "Riots"):

@@ -23,6 +23,8 @@ from .sentences import Sentence, dateline_span, is_headline
 
 __all__ = ["Event", "find_events"]
 
+_MEASURED = re.compile(r"\d\s*(?:km|kilomet\w*|miles?)\b.*\b(?:of|from|de|d['’])\s*(?:the\s+)?$", re.I)
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _ROUTE_WORDS = re.compile(r"\b(?:supply\s+)?(?:routes?|roads?|corridors?|highways?|axes?|axis|"
                           r"itinéraires?|supply lines?|trade routes?)\b", re.I)
 _PLURAL_GENERIC = re.compile(r"(?:attacks|killings|kidnappings|abductions|ambushes|clashes|raids|"
@@ -54,7 +56,7 @@ class Event:
 def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: Lexicon) -> bool:
     if lex.background.search(s.text):
         return True
-    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", s.text)]
+    years = [int(y) for y in _YEAR.findall(s.text)]
     recent = [d for d in dates if (published - d.date).days < 400]
     if years and max(years) < published.year - 1 and not recent:
         return True
@@ -204,7 +206,7 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
         if a.mention.sentence != b.mention.sentence:
             continue
         gap = text[a.mention.end:b.mention.start]
-        if re.search(r"\d\s*(?:km|kilomet\w*|miles?)\b.*\b(?:of|from|de|d['’])\s*(?:the\s+)?$", gap, re.I):
+        if _MEASURED.search(gap):
             out.add(id(b.mention))
         elif _QUALIFIER.match(gap) and (a.candidate is None or b.candidate is None or
                                         b.candidate.place_type in ("country", "admin1", "feature")):

@@ -86,12 +86,28 @@ class Lexicon:
             idx.update(self.trigger_heads[h])
         return [self.triggers[i] for i in sorted(idx)]
 
+    def actors_for(self, present: set[str]) -> list[Actor]:
+        """The actors, in list order, whose names can stand in a text holding these heads."""
+        hit = present & self._actor_heads.keys()
+        if not hit:
+            return self._actors_always
+        idx = set(self._actors_always_idx)
+        for h in hit:
+            idx.update(self._actor_heads[h])
+        return [self.actors[i] for i in sorted(idx)]
+
     def __post_init__(self):
         self._always_idx = [i for i, t in enumerate(self.triggers) if t.scan is None]
         self._always = [self.triggers[i] for i in self._always_idx]
         for i, t in enumerate(self.triggers):
             for h in t.heads or ():
                 self.trigger_heads.setdefault(h, []).append(i)
+        self._actors_always_idx = [i for i, a in enumerate(self.actors) if a.scan is None]
+        self._actors_always = [self.actors[i] for i in self._actors_always_idx]
+        self._actor_heads: dict[str, list[int]] = {}
+        for i, a in enumerate(self.actors):
+            for h in a.scan.heads if a.scan is not None else ():
+                self._actor_heads.setdefault(h, []).append(i)
 
 
 def _words(patterns: list[str]) -> re.Pattern:

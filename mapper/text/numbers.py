@@ -9,6 +9,8 @@ from .scan import CaseFree, alternation, register, scan_of
 
 __all__ = ["Count", "find_counts"]
 
+_SEPARATORS = re.compile(r"[ ,.]")
+_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _MODIFIER = (r"(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|"
              r"au\s+moins|plus\s+de|pr[eè]s\s+de|environ|une|un|a|an|the)\s+")
 
@@ -51,9 +53,9 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
     t = token.lower()
     if t[0].isdigit():
-        if re.fullmatch(r"\d+[.,]\d{1,2}", t):
+        if _DECIMAL.fullmatch(t):
             return None, False  # "1.5 (million)": not a head count
-        return int(re.sub(r"[ ,.]", "", t)), False
+        return int(_SEPARATORS.sub("", t)), False
     parts = [p for p in re.split(r"[- ]", t) if p not in ("et", "and")]
     if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
         a, b = lex.numbers[parts[0]], lex.numbers[parts[1]]

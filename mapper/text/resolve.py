@@ -197,6 +197,9 @@ _FEATURE = re.compile(
     r"[A-ZÀ-Þ][\w’'-]+)\s*,?\s+(?:in|at|of|à|de|d['’])\s+$")
 
 
+_FEATURE_ENDS = [[w] for w in ("in", "at", "of", "à", "de", "d'", "d’")]
+
+
 def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
     """Named sites inside a resolved town: "Independence Square in Tonka" is placed at
     Tonka (precision 2), with an id that says so."""
@@ -205,7 +208,10 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
         c = r.candidate
         if c is None or c.place_type != "locality":
             continue
-        m = _FEATURE.search(text[max(0, r.mention.start - 60):r.mention.start])
+        before = text[max(0, r.mention.start - 60):r.mention.start]
+        if not before[-1:].isspace() or before.rsplit(None, 1)[-1:] not in _FEATURE_ENDS:
+            continue  # the phrase ends "... in ", "... à ", "... d’ "
+        m = _FEATURE.search(before)
         if not m:
             continue
         name = m.group(1).strip()

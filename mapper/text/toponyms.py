@@ -23,6 +23,7 @@ from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "find_mentions", "tokenize"]
 
+_LISTED = re.compile(r"\s*(?:,|et|and|ou|or)\s*")  # "Boni, Hombori et Gossi"
 MAX_WORDS = 6
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W_])?|\d+", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -174,7 +175,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     _mark_near(text, out)
     _mark_dateline(text, out, sentences)
     for a, b in zip(out, out[1:]):
-        if a.sentence == b.sentence and re.fullmatch(r"\s*(?:,|et|and|ou|or)\s*", text[a.end:b.start]):
+        if a.sentence == b.sentence and _LISTED.fullmatch(text[a.end:b.start]):
             b.placey = b.placey or a.known or a.placey
     _drop_people(toks, out, lex, text)
     return out
@@ -370,17 +371,25 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _drop_people(toks: list[Token], mentions: list[Mention], lex: Lexicon, text: str) -> None:
     """Drop single-word mentions that are surnames of people named in full elsewhere."""
+    if not any(m.known and " " not in m.key for m in mentions):
+        return
     people: set[str] = set()
     spans = sorted((m.start, m.end) for m in mentions)
-    run: list[Token] = []
-    for t in toks + [Token(0, 0, "", "", False, -1, True)]:
-        if t.cap and run and run[-1].sentence == t.sentence and _joined(text, run[-1], t):
-            run.append(t)
-            continue
+    # runs of capitalised words, one after the other in a sentence ("Mariam Cissé")
+    caps = [k for k, t in enumerate(toks) if t.cap]
+    runs: list[list[Token]] = []
+    last = -2
+    for k in caps:
+        t = toks[k]
+        if k == last + 1 and runs[-1][-1].sentence == t.sentence and _joined(text, toks[last], t):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+        last = k
+    for run in runs:
         if len(run) >= 2:
             words = [x for x in run if x.key not in lex.function_words]
             if len(words) >= 2 and not _covered(words[0].start, words[-1].end, spans):
                 people.update(x.key for x in words[1:])
-        run = [t] if t.cap else []
     mentions[:] = [m for m in mentions if not (m.known and " " not in m.key and m.key in people
                                                and m.cue not in lex.locative_cues)]
