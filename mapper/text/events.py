@@ -206,7 +206,8 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
         if a.mention.sentence != b.mention.sentence:
             continue
         gap = text[a.mention.end:b.mention.start]
-        if _MEASURED.search(gap):
+        low = gap.lower()
+        if ("km" in low or "kilom" in low or "mile" in low) and _MEASURED.search(gap):
             out.add(id(b.mention))
         elif _QUALIFIER.match(gap) and (a.candidate is None or b.candidate is None or
                                         b.candidate.place_type in ("country", "admin1", "feature")):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "split_sentences", "is_headline", "dateline_span"]
 
@@ -15,13 +15,34 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "
 _END = re.compile(r"""([.!?…]+(?:\s?»)?["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n+""")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence: its number, offsets in the text, text and paragraph number."""
+
     index: int
     start: int
     end: int
     text: str
     paragraph: int
+
+
+_END_START = re.compile(r"[.!?…\n]")  # where a match of _END can begin
+
+
+def _ends(text: str):
+    """The matches of _END, as ``_END.finditer`` gives them: the engine skips quickly to
+    the few characters a sentence end can begin with, and _END is tried there only."""
+    pos = 0
+    search, match = _END_START.search, _END.match
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -34,7 +55,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     start, para = 0, 0
-    for m in _END.finditer(text):
+    for m in _ends(text):
         if m.group(0).startswith("\n"):
             end = m.start()
             _emit(text, start, end, para, out)
