@@ -109,18 +109,22 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
             single.append(_SINGLE_VICTIM_SCAN.search(words))
         return single[0]
 
-    killing = (event_type in VIOLENT or sub_type == "Excessive force against protesters") \
-        and _KILLED_SCAN.search(words)
-    if killing:
-        near = [c for c in counts if _KILLED.search(words[max(0, c.start - 40):c.end + 60])]
+    kills = _KILLED_SCAN.finditer(words) if (
+        event_type in VIOLENT or sub_type == "Excessive force against protesters") else []
+    if kills:
+        spans = [k.span() for k in kills]  # the words of death, read once
+
+        def said_dead(lo: int, hi: int) -> bool:
+            return any(lo <= a and b <= hi for a, b in spans)
+
+        near = [c for c in counts if said_dead(max(0, c.start - 40), c.end + 60)]
         if near:
             k = min(near, key=lambda c: abs(c.start - m.start()))
             fatal = k.value
             i = counts.index(k)
             # "twenty-one assailants and three soldiers dead": ACLED counts every death
             for a, b in zip(counts[i:], counts[i + 1:]):
-                if _AND.fullmatch(words[a.end:b.start]) and \
-                        _KILLED.search(words[b.end:b.end + 50]):
+                if _AND.fullmatch(words[a.end:b.start]) and said_dead(b.end, b.end + 50):
                     fatal += b.value
                 else:
                     break

@@ -117,6 +117,15 @@ _CLAIM = re.compile(r"\b(?:claimed(?: responsibility)?(?: for)?|took responsibil
                     r"[\w-]*\s*$", re.I)
 
 
+_CLAIM_WORDS = ("claimed", "took responsibility", "revendiqu", "announced", "confirmed")
+
+
+def _claim_before(words: str, pos: int) -> bool:
+    """Does the sentence say, just before the trigger, that someone claimed the event?"""
+    low = words[:pos].lower()
+    return any(w in low for w in _CLAIM_WORDS) and _CLAIM.search(words, 0, pos) is not None
+
+
 def _definite(text: str, m: re.Match) -> bool:
     """"The attack", "cette attaque": a trigger that refers back to an event already told.
 
@@ -262,7 +271,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
         ev_date, tprec = dm.date, dm.precision
         # "On Sunday, JNIM claimed the abduction of ...": the day of the claim; the event
         # was on or before it (reported with time precision 2, see extract.py)
-        claim_date = bool(_CLAIM.search(words[:pos])) and tprec == 1
+        claim_date = tprec == 1 and _claim_before(words, pos)
     elif last_date is not None and s.index - last_date_sentence <= 4:
         ev_date, tprec = last_date, 1
     else:

@@ -84,22 +84,39 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     [21, 3]
     """
     rx, heads = _regex(lex)
-    if _DIGIT.search(text) is None and heads.isdisjoint(scan_of(text).present):
+    ts = scan_of(text)
+    if _DIGIT.search(text) is None and heads.isdisjoint(ts.present):
         return []
+    if rx.twin is not None and ts.low is not None:
+        # the case-sensitive twin over the lower-cased text: the same spans, read from
+        # the text itself
+        low, found = ts.low, rx.twin.finditer(ts.low)
+    else:
+        low, found = text.lower(), rx.regex.finditer(text)
+    values = _VALUES.setdefault(id(lex), {})
     out = []
-    for m in rx.finditer(text):
-        val, vague = _value(m.group(1), lex)
+    for m in found:
+        a, b = m.span(1)
+        word = text[a:b]
+        got = values.get(word)
+        if got is None:
+            got = values[word] = _value(word, lex)
+        val, vague = got
         if val is None:
             continue
-        after = text[m.end():m.end() + 14].lower()
-        before = text[max(0, m.start() - 2):m.start()]
-        if _NONE.search(text[max(0, m.start(1) - 16):m.start(1)]):
+        w = low[max(0, a - 16):a]
+        if ("no" in w or "aucun" in w or "pas un" in w) and _NONE.search(low, max(0, a - 16), a):
             continue  # "No one was hurt"
-        if m.group(1).isdigit() and 1900 <= val <= 2099 and len(m.group(1)) == 4:
+        if 1900 <= val <= 2099 and len(word) == 4 and word.isdigit():
             continue
-        if _MEASURE.match(after) or "$" in before or "€" in before:
+        end = m.end()
+        if _MEASURE.match(low, end, end + 14) or "$" in text[max(0, m.start() - 2):m.start()] \
+                or "€" in text[max(0, m.start() - 2):m.start()]:
             continue
-        if m.group(1).isdigit() and _ORDINAL.match(after):
+        if word.isdigit() and _ORDINAL.match(low, end, end + 14):
             continue  # "her 20s", "the 20th"
-        out.append(Count(m.start(1), m.end(1), val, m.group(1), vague))
+        out.append(Count(a, b, val, word, vague))
     return out
+
+
+_VALUES: dict[int, dict[str, tuple[int | None, bool]]] = {}  # per lexicon: word -> value
