@@ -4,6 +4,7 @@ text -> sentences -> toponym mentions -> resolved places -> events -> incidents 
 """
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import date
 from pathlib import Path
@@ -89,6 +90,19 @@ def extract(text: str, *, published: str | date | None = None, source: str = "",
     """
     if not text or not text.strip():
         raise ReportError("the report is empty")
+    # Extraction makes many small objects and no reference cycles worth a collection pass:
+    # with the collector paused, a long text is not slowed by passes over the loaded
+    # gazetteer (reference counting still frees everything as usual).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text, published, source, gazetteer)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract(text: str, published, source: str, gazetteer: Gazetteer | None) -> Report:
     sentences = split_sentences(text)
     if published is None:
         published = _dateline_date(text, sentences)

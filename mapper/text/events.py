@@ -359,20 +359,24 @@ _MERGE_REACH = 400
 
 
 def _add(events: list[Event], ev: Event) -> None:
+    first, kind, tid = ev.sentences[0], (ev.event_type, ev.sub_event_type), ev.trigger.id
     for old in reversed(events):
-        if ev.sentences[0] - old.sentences[0] > _MERGE_REACH:
+        if first - old.sentences[0] > _MERGE_REACH:
             break
-        same_kind = (old.event_type, old.sub_event_type) == (ev.event_type, ev.sub_event_type) or \
-            (old.trigger.id == ev.trigger.id) or _generic_pair(old, ev)
+        same_kind = (old.event_type, old.sub_event_type) == kind or old.trigger.id == tid or \
+            _generic_pair(old, ev)
         if same_kind and _compatible_places(old, ev) and _compatible_dates(old, ev):
             _merge(old, ev)
             return
     events.append(ev)
 
 
+_CROWDS = {"Protests", "Riots"}
+
+
 def _generic_pair(a: Event, b: Event) -> bool:
     """A bare "attack" and a more specific account of violence are one event."""
-    if {a.event_type, b.event_type} <= {"Protests", "Riots"}:
+    if a.event_type in _CROWDS and b.event_type in _CROWDS:
         return True  # one demonstration, told as a protest and as a riot
     return ((a.trigger.generic and b.event_type in VIOLENT) or
             (b.trigger.generic and a.event_type in VIOLENT))
