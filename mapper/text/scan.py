@@ -107,21 +107,23 @@ class TextScan:
 
     def __init__(self, text: str):
         low = text.lower()
+        self.text = text
         self.low = low if len(low) == len(text) else None  # None: offsets changed
         self.present = _HEADS.tags(words_of(text))  # the registered heads its words start
-        self._at: dict[str, list[int]] = {}
+        self._at: dict[tuple[str, bool], list[int]] = {}
 
-    def positions(self, literal: str) -> list[int]:
-        """Where ``literal`` (lower case) stands at the start of a word."""
-        at = self._at.get(literal)
+    def positions(self, literal: str, cased: bool = False) -> list[int]:
+        """Where ``literal`` stands at the start of a word: in the lower-cased text, or
+        (``cased``) written exactly so."""
+        at = self._at.get((literal, cased))
         if at is None:
-            low, at = self.low, []
+            low, at = self.text if cased else self.low, []
             i = low.find(literal)
             while i >= 0:
                 if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
                     at.append(i)
                 i = low.find(literal, i + 1)
-            self._at[literal] = at
+            self._at[(literal, cased)] = at
         return at
 
 
@@ -159,12 +161,14 @@ class Anchored:
 
     def __init__(self, regex: re.Pattern, literals, keys=None):
         self.regex = regex
+        # a case-sensitive pattern is tried only where its literal is written as given
+        self.cased = not regex.flags & re.IGNORECASE
         by_head: dict[str, set[str]] = {}
         for k, lit in enumerate(literals):
             # what the text must hold: the longest word of the literal (or of its phrase)
             words = _WORD.findall((keys[k] if keys is not None else lit).lower())
             if words:
-                by_head.setdefault(max(words, key=len), set()).add(lit.lower())
+                by_head.setdefault(max(words, key=len), set()).add(lit if self.cased else lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
         self.heads = register(by_head)  # what a text must hold for a match to be possible
 
@@ -185,10 +189,11 @@ class Anchored:
         if not mine:
             return []
         lits = {lit for h in mine for lit in self._by_head[h]}
+        cased = self.cased
         if len(lits) == 1:
-            starts = ts.positions(lits.pop())
+            starts = ts.positions(lits.pop(), cased)
         else:
-            starts = sorted(set().union(*map(ts.positions, lits)))
+            starts = sorted(set().union(*(ts.positions(lit, cased) for lit in lits)))
         out = []
         end = 0
         match = self.regex.match
