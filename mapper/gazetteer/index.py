@@ -299,6 +299,7 @@ class Gazetteer:
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
         self._ranked: dict[str, tuple[Candidate, ...]] = {}  # name -> lookup(name)
+        self._tops: dict[tuple, Candidate | None] = {}  # top() without a point
         self._seen: dict[str, tuple] = {}  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
@@ -411,6 +412,17 @@ class Gazetteer:
             ids: Collection[str] | None = None) -> Candidate | None:
         """The first candidate :meth:`lookup` would rank (among ``ids`` if given), without
         ranking them all."""
+        if near is None:  # the same question without a point recurs: remember the answers
+            key = (name, tuple(bias_countries), tuple(country_codes or ()),
+                   frozenset(ids) if ids is not None else None)
+            if key not in self._tops:
+                if len(self._tops) > 50_000:
+                    self._tops.clear()
+                self._tops[key] = self._top(name, bias_countries, None, country_codes, ids)
+            return self._tops[key]
+        return self._top(name, bias_countries, near, country_codes, ids)
+
+    def _top(self, name, bias_countries, near, country_codes, ids) -> Candidate | None:
         cands, bases = self._records(name)
         wanted = {c.upper() for c in country_codes} if country_codes else None
         bias = {c.upper() for c in bias_countries}
