@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from .scan import CaseFree, alternation, register, scan_of, words_of
 
-__all__ = ["DateMention", "find_dates", "parse_iso_date"]
+__all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
@@ -74,6 +74,14 @@ for _kind, _stems in _STEMS.items():
 _ALL_STEMS = frozenset(_BY_STEM)
 _BY_WHOLE = {id(_MO): {k for k, (_, _, w) in _NEEDS.items() if w is _MO},
              id(_WD): {k for k, (_, _, w) in _NEEDS.items() if w is _WD}}
+
+
+_RELATIVE = {"day_before", "next_day", "same_day"}  # counted from the day told before
+
+
+def uses_previous(text: str) -> bool:
+    """Can a date in ``text`` be counted from the day told before ("the next day")?"""
+    return not _RELATIVE.isdisjoint(_runnable(text))
 
 
 def _runnable(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from datetime import date
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .attributes import VIOLENT, armed_victims, find_actor, read_counts
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, uses_previous
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
 from .scan import scan_of
@@ -56,7 +56,7 @@ class Event:
 def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: Lexicon) -> bool:
     if lex.background.search(s.text):
         return True
-    years = [int(y) for y in _YEAR.findall(s.text)]
+    years = [int(y) for y in _YEAR.findall(s.text)] if "19" in s.text or "20" in s.text else []
     recent = [d for d in dates if (published - d.date).days < 400]
     if years and max(years) < published.year - 1 and not recent:
         return True
@@ -130,42 +130,75 @@ def _definite(text: str, m: re.Match) -> bool:
     """"The attack", "cette attaque": a trigger that refers back to an event already told.
 
     "the abduction of three Egyptians" introduces a new one."""
+    before = text[max(0, m.start() - 25):m.start()]
+    low = before.lower()
+    # every determiner of _DEFINITE holds "th", "ce" or "l’"
+    if "th" not in low and "ce" not in low and "l'" not in low and "l’" not in low:
+        return False
     if _NEW_BY_OF.match(text[m.end():m.end() + 40]):
         return False
-    return bool(_DEFINITE.search(text[max(0, m.start() - 25):m.start()]))
+    return bool(_DEFINITE.search(before))
 
 
 def _nearest(items, pos: int):
     return min(items, key=lambda x: abs(((x.start + x.end) // 2) - pos), default=None)
 
 
+class _LastDate:
+    """The last day a report told and its sentence, with the sentences that may change it
+    read only when the date is asked for (a newer day told replaces it unread)."""
+
+    def __init__(self):
+        self.date: date | None = None
+        self.sentence = -10
+        self.read = None  # reads one sentence's dates, updating date and sentence
+        self._waiting: list[Sentence] = []
+
+    def defer(self, sentences) -> None:
+        self._waiting.extend(sentences)
+
+    def settle(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for s in waiting:
+            self.read(s)
+
+    def set(self, day: date, sentence: int) -> None:
+        self._waiting = []  # what they would have said is replaced anyway
+        self.date, self.sentence = day, sentence
+
+
 def find_events(text: str, sentences: list[Sentence], res: Resolution, published: date,
                 lex: Lexicon, gaz: Gazetteer) -> list[Event]:
     """Events of a report, merged, in order of first mention."""
     events: list[Event] = []
-    last_date: date | None = None
-    last_date_sentence = -10
+    # The last day told, and in which sentence: a date carries over at most four sentences.
+    last = _LastDate()
     anchors = _anchor_mentions(text, res)
     dl = dateline_span(text, sentences)
+
     def dates_of(s: Sentence) -> list[DateMention]:
-        return [d for d in find_dates(s.text, published, previous=last_date)
+        return [d for d in find_dates(s.text, published, previous=last.date)
                 if not (dl and dl[0] <= s.start + d.start < dl[1]) and d.date <= published]
 
+    def read_pending(p: Sentence) -> None:
+        pd = dates_of(p)
+        day_dates = [d for d in pd if d.precision == 1]
+        if day_dates and not _is_background(p, pd, published, lex):
+            last.date, last.sentence = day_dates[-1].date, p.index
+
+    last.read = read_pending
     pending: list[Sentence] = []  # sentences without a trigger, dates not read yet
     for s in sentences:
         trig = [] if is_headline(s, text) else _triggers(s, lex)
         if not trig:
             pending.append(s)
             continue
-        # A date carries over at most four sentences, so only the last few sentences
-        # without a trigger need their dates read ("Early on Friday, gunfire ... The attack").
-        for p in pending:
-            if p.index >= s.index - 4:
-                pd = dates_of(p)
-                day_dates = [d for d in pd if d.precision == 1]
-                if day_dates and not _is_background(p, pd, published, lex):
-                    last_date, last_date_sentence = day_dates[-1].date, p.index
+        # Only the last few sentences without a trigger can give the date ("Early on
+        # Friday, gunfire ... The attack"); they are read when that date is asked for.
+        last.defer(p for p in pending if p.index >= s.index - 4)
         pending.clear()
+        if uses_previous(s.text):  # "the next day": counted from the last day told
+            last.settle()
         dates = dates_of(s)
         if _is_background(s, dates, published, lex):
             continue
@@ -180,15 +213,18 @@ def find_events(text: str, sentences: list[Sentence], res: Resolution, published
                 continue
             fresh = [(t, m) for t, m in group
                      if t.id == "post_attack" or not _definite(s.text, m)]
-            ev = _event(s, fresh or group, dates[gi] if gi >= 0 else (dates[0] if dates else None),
-                        res, anchors, lex, gaz, published, last_date, last_date_sentence, events)
+            dm = dates[gi] if gi >= 0 else (dates[0] if dates else None)
+            if dm is None:
+                last.settle()  # the event takes the last day told
+            ev = _event(s, fresh or group, dm, res, anchors, lex, gaz, published, last.date,
+                        last.sentence, events)
             if ev is None:
                 day = [d for d in dates if d.precision == 1]
                 if day:
-                    last_date, last_date_sentence = day[-1].date, s.index
+                    last.set(day[-1].date, s.index)
                 continue
             if ev.event_date and ev.date_explicit and ev.time_precision == 1:
-                last_date, last_date_sentence = ev.event_date, s.index
+                last.set(ev.event_date, s.index)
             if len(fresh) < len(group) and events and _compatible_places(events[-1], ev) \
                     and _compatible_dates(events[-1], ev):
                 _merge(events[-1], ev)  # "the attack ...": more about the event just read
