@@ -226,8 +226,33 @@ def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
 
 
 _CUE_RX: dict[int, tuple] = {}
-_DIGIT = re.compile(r"\d")
 _COORD = re.compile(r"\s*(?:,|and|et|or|ou)\s+([A-ZÀ-ÖØ-Þ][\w’'\-]+)(?![\w])")
+
+
+class _Unbehind:
+    """A pattern that starts "(?<![\\w])": the engine scans faster for the rest alone,
+    and the look-behind is checked on what it finds (same matches as the pattern)."""
+
+    def __init__(self, rx: re.Pattern):
+        head = "(?<![\\w])"
+        assert rx.pattern.startswith(head)
+        self.regex, self.rest = rx, re.compile(rx.pattern[len(head):], rx.flags)
+
+
+def _after_non_word(rx: _Unbehind, text: str) -> list[re.Match]:
+    """``rx.regex.finditer(text)``, found through ``rx.rest``."""
+    out, pos = [], 0
+    while True:
+        m = rx.rest.search(text, pos)
+        if m is None:
+            return out
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            pos = s + 1  # inside a word: look again from the next character
+            continue
+        m = rx.regex.match(text, s)
+        out.append(m)
+        pos = m.end() if m.end() > s else s + 1
 
 
 def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
@@ -248,19 +273,23 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         if all(firsts):  # run where a cue's first word starts, if the cue's words are there
             cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
         appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
-        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), in_rx,
+        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), _Unbehind(in_rx),
                             appos_words)
     cue_re, appos_re, in_country_re, appos_words = _CUE_RX[id(lex)]
-    # an apposition needs a digit (a distance), a bracket (a region) or its own words
-    appos = "(" in text or _DIGIT.search(text) or not words_of(text).isdisjoint(appos_words)
+    # an apposition needs a distance, a bracket (a region) or its own words
+    low = text.lower()
+    appos = "(" in text or "km" in low or "kilom" in low or "mile" in low or \
+        not words_of(text).isdisjoint(appos_words)
     taken = _Spans((m.start, m.end) for m in found)
     out = []
     starts = [t.start for t in toks]
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
-    for rx in (cue_re, appos_re if appos else None, in_country_re):
-        for mm in rx.finditer(text) if rx is not None else ():
+    for rx, hits in ((cue_re, cue_re.finditer(text)),
+                     (appos_re, appos_re.finditer(text) if appos else ()),
+                     (in_country_re, _after_non_word(in_country_re, text))):
+        for mm in hits:
             if rx is in_country_re:  # only "in X, <a country>"
                 country = next((c for c in gaz.lookup(mm.group(2).strip(), limit=1)), None)
                 if country is None or country.place_type != "country":
