@@ -5,8 +5,8 @@ Returns dates with ACLED's time precision: 1 the day is known, 2 a week or so, 3
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .scan import CaseFree, alternation, register, scan_of, words_of
 
@@ -111,8 +111,7 @@ def _runnable(text: str) -> list[str]:
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     date: date

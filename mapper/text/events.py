@@ -29,7 +29,7 @@ _ROUTE_WORDS = re.compile(r"\b(?:supply\s+)?(?:routes?|roads?|corridors?|highway
                           r"itinéraires?|supply lines?|trade routes?)\b", re.I)
 _PLURAL_GENERIC = re.compile(r"(?:attacks|killings|kidnappings|abductions|ambushes|clashes|raids|"
                              r"strikes|protests|attaques|enlèvements|violences?)$", re.I)
-@dataclass
+@dataclass(slots=True)
 class Event:
     trigger: Trigger
     event_type: str

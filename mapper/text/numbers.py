@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .scan import CaseFree, alternation, register, scan_of
@@ -15,8 +15,7 @@ _MODIFIER = (r"(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up
              r"au\s+moins|plus\s+de|pr[eè]s\s+de|environ|une|un|a|an|the)\s+")
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     start: int
     end: int
     value: int

@@ -44,7 +44,7 @@ _AREA_WORDS = {"region", "province", "cercle", "departement", "district", "depar
                "commune", "the", "la", "le"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolved:
     """A mention with the place chosen for it (or its fallback area)."""
 

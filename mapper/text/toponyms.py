@@ -45,7 +45,7 @@ class Token:
     first: bool  # first word of its sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A place name as it stands in the report."""
 
