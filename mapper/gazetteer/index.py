@@ -391,7 +391,7 @@ class Gazetteer:
         cands, bases = self._records(name)
         if not cands:
             return []
-        pairs = zip(cands, bases)
+        pairs = zip(cands, bases, strict=True)
         if isinstance(country_codes, str):
             country_codes = [country_codes]
         if country_codes:
@@ -427,7 +427,7 @@ class Gazetteer:
         wanted = {c.upper() for c in country_codes} if country_codes else None
         bias = {c.upper() for c in bias_countries}
         best = best_score = None
-        for c, s in zip(cands, bases):
+        for c, s in zip(cands, bases, strict=True):
             if (wanted is not None and c.country_code not in wanted) or \
                     (ids is not None and c.id not in ids):
                 continue

@@ -123,7 +123,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
             fatal = k.value
             i = counts.index(k)
             # "twenty-one assailants and three soldiers dead": ACLED counts every death
-            for a, b in zip(counts[i:], counts[i + 1:]):
+            for a, b in zip(counts[i:], counts[i + 1:], strict=False):
                 if _AND.fullmatch(words[a.end:b.start]) and said_dead(b.end, b.end + 50):
                     fatal += b.value
                 else:

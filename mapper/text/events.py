@@ -17,8 +17,8 @@ from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates, uses_previous
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
-from .scan import scan_of
 from .resolve import _QUALIFIER, Resolution, Resolved
+from .scan import scan_of
 from .sentences import Sentence, dateline_span, is_headline
 
 __all__ = ["Event", "find_events"]
@@ -247,7 +247,7 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
     for r in rs:
         if r.mention.dateline or _speaker(text[max(0, r.mention.start - 60):r.mention.start]):
             out.add(id(r.mention))
-    for a, b in zip(rs, rs[1:]):
+    for a, b in zip(rs, rs[1:], strict=False):
         if a.mention.sentence != b.mention.sentence:
             continue
         gap = text[a.mention.end:b.mention.start]

@@ -283,10 +283,10 @@ def lexicon(root: str | None = None) -> Lexicon:
         unident = ac["unidentified"]
     except (KeyError, TypeError) as exc:
         raise MapperError(f"lexicon in {str(base)!r} lacks a required entry: {exc}") from None
-    for t, raw in zip(triggers, ev["triggers"]):
+    for t, raw in zip(triggers, ev["triggers"], strict=True):
         t.stems = _stems(raw["patterns"])
         t.scan = Anchored(t.regex, t.stems) if t.stems else None
-    for a, raw in zip(actors, ac["actors"]):
+    for a, raw in zip(actors, ac["actors"], strict=True):
         names = [raw["name"], *raw.get("aliases", [])]
         # every match starts with the first letters of a name, in some case
         starts = [re.match(r"[^\W_]+", n) for n in names]

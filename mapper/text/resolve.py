@@ -228,7 +228,7 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
 def _link_next(mentions: list[Mention]) -> None:
     """Give every mention the next one in the same sentence (one pass)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in zip(ordered, ordered[1:], strict=False):
         if a.sentence == b.sentence and b.start >= a.end:
             a.next = b
 

@@ -174,7 +174,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     out.sort(key=lambda m: m.start)
     _mark_near(text, out)
     _mark_dateline(text, out, sentences)
-    for a, b in zip(out, out[1:]):
+    for a, b in zip(out, out[1:], strict=False):
         if a.sentence == b.sentence and _LISTED.fullmatch(text[a.end:b.start]):
             b.placey = b.placey or a.known or a.placey
     _drop_people(toks, out, lex, text)
