@@ -181,24 +181,42 @@ def _group_end(p: str) -> int:
 
 
 def _literal_start(p: str) -> list[str] | None:
-    """The literal words one alternative must begin with: "abduct" of "abduct(?:ed|ion)",
-    "post", "base" of "(?:post|base)s? attacked"; None when it does not start with one."""
-    if p.startswith("("):
-        close = _group_end(p)
-        if not p.startswith("(?:") or close < 0 or p[close + 1:close + 2] in ("?", "*", "{"):
-            return None
-        alts = _split_top(p[3:close])
-        if not all(alts) or any(ch in _META for a in alts for ch in a):
-            return None
-        return alts
+    """The literal texts one alternative must begin with: "abduct" of "abduct(?:ed|ion)",
+    "tué", "tuant" of "tu(?:é|ant)", "was taken", "were taken" of "(?:was|were) taken";
+    None when it does not start with a literal.
+
+    Examples
+    --------
+    >>> _literal_start("(?:post|base)s? attacked"), _literal_start("tu(?:é|ée)s?")
+    (['post', 'base'], ['tué', 'tuée'])
+    """
+    heads, i = [""], 0
+    while i < len(p):
+        lit, i = _literal_run(p, i)
+        heads = [h + lit for h in heads]
+        if i >= len(p) or p[i] in "?*{+" or not p.startswith("(?:", i) or len(heads) > 1:
+            break  # a quantifier, something else than a group, or one group already read
+        close = _group_end(p[i:])
+        alts = _split_top(p[i + 3:i + close]) if close > 0 else []
+        if not alts or not all(alts) or any(ch in _META for a in alts for ch in a) or \
+                p[i + close + 1:i + close + 2] in ("?", "*", "{", "+"):
+            break  # not a plain choice of words, or an optional one
+        heads = [h + a for h in heads for a in alts]
+        i += close + 1
+    heads = [h for h in heads if h]
+    return heads or None
+
+
+def _literal_run(p: str, i: int) -> tuple[str, int]:
+    """The literal characters of ``p`` from ``i`` (a letter made optional by the quantifier
+    after it is left out), and where they stop."""
     lit = ""
-    for ch in p:
-        if ch in _META:
-            if ch in "?*{" and lit:
-                lit = lit[:-1]  # the last letter is optional
-            break
-        lit += ch
-    return [lit]
+    while i < len(p) and p[i] not in _META:
+        lit += p[i]
+        i += 1
+    if i < len(p) and p[i] in "?*{" and lit:
+        lit = lit[:-1]
+    return lit, i
 
 
 def _stems(patterns: list[str]) -> tuple[str, ...] | None:
@@ -211,7 +229,7 @@ def _stems(patterns: list[str]) -> tuple[str, ...] | None:
     Examples
     --------
     >>> _stems(["abduct(?:ed|ion)?", "(?:was|were) taken", "seized"])
-    ('abduct', 'seized', 'was', 'were')
+    ('abduct', 'seized', 'was taken', 'were taken')
     >>> _stems(["(?:an? )?attack"]) is None
     True
     """

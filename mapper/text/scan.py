@@ -167,8 +167,9 @@ class Anchored:
         for k, lit in enumerate(literals):
             # what the text must hold: the longest word of the literal (or of its phrase)
             words = _WORD.findall((keys[k] if keys is not None else lit).lower())
-            if words:
-                by_head.setdefault(max(words, key=len), set()).add(lit if self.cased else lit.lower())
+            if words:  # the longest word (the last of equals: "lost their lives")
+                head = max(reversed(words), key=len)
+                by_head.setdefault(head, set()).add(lit if self.cased else lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
         self.heads = register(by_head)  # what a text must hold for a match to be possible
 
