@@ -1,0 +1,144 @@
+"""mapper.text.scan: the fast matchers must find exactly what the plain patterns find.
+
+Every pre-check and anchored scan is a shortcut for a regular expression run over the
+whole text. These tests run both on the sample reports, on sentences made of their words
+in random order (so words meet in combinations no report has), and on awkward text
+(upper case, accents, letters whose lower case is longer), and compare the matches.
+"""
+from __future__ import annotations
+
+import doctest
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import mapper.text.scan as scan_module
+from mapper.text import dates as dates_module
+from mapper.text.lexicon import lexicon
+from mapper.text.scan import Anchored, CaseFree, StemIndex, alternation, words_of
+from mapper.text.sentences import split_sentences
+
+REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
+
+
+def _texts() -> list[str]:
+    """Sentences of the sample reports, shuffled-word sentences, and awkward ones."""
+    sentences = [s.text for p in sorted(REPORTS.glob("*.txt"))
+                 for s in split_sentences(p.read_text(encoding="utf-8"))]
+    words = [w for s in sentences for w in s.split()]
+    rng = random.Random(7)
+    made = [" ".join(rng.sample(words, rng.randint(5, 30))) for _ in range(300)]
+    awkward = ["KIDNAPPED IN TONKA ON FRIDAY, 7 NOVEMBER", "İstanbul: five were KILLED",
+               "Gunmen—abducted—two; the next day, twenty-one died", "l’attaque d’hier à Gao",
+               "JNIM’s fighters (suspected) attacked", "", "   ", "ẞ straße killed"]
+    return sentences + made + awkward
+
+
+TEXTS = _texts()
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+def test_doctests_of_the_scan_module_hold():
+    assert doctest.testmod(scan_module).failed == 0
+
+
+def test_anchored_triggers_match_the_plain_patterns():
+    lex = lexicon()
+    anchored = [t for t in lex.triggers if t.scan is not None]
+    assert len(anchored) >= len(lex.triggers) - 1  # nearly every trigger has literal stems
+    for t in anchored:
+        for text in TEXTS:
+            assert _spans(t.scan.finditer(text)) == _spans(t.regex.finditer(text)), (t.id, text)
+
+
+def test_anchored_actor_names_match_the_plain_patterns():
+    lex = lexicon()
+    for a in lex.actors:
+        if a.scan is None:
+            continue
+        for text in TEXTS:
+            assert _spans(a.scan.finditer(text)) == _spans(a.regex.finditer(text)), (a.name, text)
+
+
+@pytest.mark.parametrize("name", ["armed_victims", "background", "suspected", "unidentified",
+                                  "protest_intervention", "demonyms"])
+def test_anchored_word_lists_match_and_search_like_the_plain_patterns(name):
+    matcher = getattr(lexicon(), name)
+    if not isinstance(matcher, Anchored):
+        pytest.skip(f"{name} has no literal stems")
+    for text in TEXTS:
+        assert _spans(matcher.finditer(text)) == _spans(matcher.regex.finditer(text)), text
+        first, plain = matcher.search(text), matcher.regex.search(text)
+        assert (first.span() if first else None) == (plain.span() if plain else None), text
+
+
+def test_case_free_date_patterns_match_the_case_insensitive_ones():
+    for kind, rx in dates_module._PATTERNS:
+        cf = CaseFree(rx)
+        for text in TEXTS:
+            assert _spans(cf.finditer(text)) == _spans(rx.finditer(text)), (kind, text)
+            found = cf.search(text)
+            plain = rx.search(text)
+            assert (found.span() if found else None) == (plain.span() if plain else None)
+
+
+def test_case_free_keeps_the_text_own_case_in_groups():
+    cf = CaseFree(re.compile(r"(?<!\w)(friday|monday)", re.I))
+    assert [m.group(1) for m in cf.finditer("On FRIDAY and on Monday")] == ["FRIDAY", "Monday"]
+
+
+def test_case_free_falls_back_when_lower_case_changes_the_length():
+    cf = CaseFree(re.compile(r"(?<!\w)killed", re.I))
+    text = "İİ were KILLED"  # "İ".lower() is two characters long
+    assert [m.span() for m in cf.finditer(text)] == [m.span() for m in cf.regex.finditer(text)]
+
+
+def test_stem_index_tells_which_entries_words_can_start():
+    ix = StemIndex({"abduction": ["abduct", "kidnap"], "killing": ["kill", "shot dead"]})
+    assert ix.tags(words_of("Gunmen kidnapped two")) == {"abduction"}
+    assert ix.tags(words_of("He was SHOT dead")) == {"killing"}
+    assert ix.tags(words_of("Nothing happened")) == set()
+
+
+def test_alternation_matches_the_same_whole_words_as_a_plain_list():
+    words = ["sep", "sept", "september", "oct", "octobre", "mai", "mars", "march",
+             "twenty-one", "twenty", "vingt et un", "août"]
+    tree = re.compile(rf"(?<!\w){alternation(words)}(?!\w)")
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in
+                                                  sorted(words, key=len, reverse=True)) + r")(?!\w)")
+    for text in [*TEXTS, "in sept, september and oct. twenty-one, vingt et un août"]:
+        low = text.lower()
+        assert [m.span() for m in tree.finditer(low)] == [m.span() for m in plain.finditer(low)]
+
+
+@pytest.mark.parametrize("module", ["mapper.text.lexicon", "mapper.text.dates",
+                                    "mapper.text.sentences", "mapper.text.numbers"])
+def test_doctests_of_the_text_modules_hold(module):
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
+
+
+def test_sentence_ends_are_those_of_a_full_scan():
+    from mapper.text import sentences as S
+
+    for p in sorted(REPORTS.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        assert [m.span() for m in S._ends(text)] == [m.span() for m in S._END.finditer(text)]
+
+
+def test_in_country_scan_is_that_of_the_plain_pattern():
+    from mapper.gazetteer import Gazetteer
+    from mapper.text import toponyms as T
+
+    text = "Gunmen struck in Dagakoro, Mali, and in Boni, Burkina Faso; within Gao, Mali too."
+    T._cued_unknowns(text, T.tokenize(text, split_sentences(text)), [],
+                     Gazetteer(progress=False), lexicon())
+    rx = T._CUE_RX[id(lexicon())][2]
+    for sample in [*TEXTS, text]:
+        assert _spans(T._after_non_word(rx, sample)) == _spans(rx.regex.finditer(sample))
