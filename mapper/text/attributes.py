@@ -67,6 +67,8 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|été|sont|est|dead|died|morts?
 def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     found = []
     for a in lex.actors_for(scan_of(words).present):  # whose names can stand there
+        if a.scan is not None and not any(lit in words for lit in a.literals):
+            continue  # none of its names is written here
         for m in a.scan.finditer(words) if a.scan is not None else a.regex.finditer(words):
             by = bool(_BY.search(words[max(0, m.start() - 25):m.start()]))
             # an actor named right after "killed" is more likely the victim than the killer

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from .scan import CaseFree, alternation, register, scan_of, words_of
@@ -84,14 +85,15 @@ def uses_previous(text: str) -> bool:
     return not _RELATIVE.isdisjoint(_runnable(text))
 
 
-def _runnable(text: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _runnable(text: str) -> tuple[str, ...]:
     """The patterns that can match in a sentence, in their order of priority."""
     words = words_of(text)
     hits = scan_of(text).present & _ALL_STEMS  # the stems the text holds
     months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
     digits = _DIGIT.search(text) is not None
     if not (hits or months or days or digits):
-        return []
+        return ()
     cands = {"iso"} if digits and "-" in text else set()
     for st in hits:
         cands |= _BY_STEM[st]
@@ -106,7 +108,7 @@ def _runnable(text: str) -> list[str]:
                 (whole is not None and not (months if whole is _MO else days)):
             continue
         out.append(kind)
-    return sorted(out, key=_ORDER.__getitem__)
+    return tuple(sorted(out, key=_ORDER.__getitem__))
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 

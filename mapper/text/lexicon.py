@@ -49,6 +49,7 @@ class Actor:
     associated: str | None
     regex: re.Pattern
     scan: Anchored | None = None  # ``regex``, run only where one of its names starts
+    literals: tuple[str, ...] = ()  # the first letters of its names, as written
 
 
 @dataclass
@@ -309,7 +310,8 @@ def lexicon(root: str | None = None) -> Lexicon:
         # every match starts with the first letters of a name, in some case
         starts = [re.match(r"[^\W_]+", n) for n in names]
         if all(starts):
-            a.scan = Anchored(a.regex, [m.group() for m in starts])
+            a.literals = tuple(sorted({m.group() for m in starts}))
+            a.scan = Anchored(a.regex, list(a.literals))
     return Lexicon(
         triggers=sorted(triggers, key=lambda t: t.rank),
         armed_victims=_matcher(ev.get("armed_victims", [])),
