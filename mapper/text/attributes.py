@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import CaseFree, scan_of
+from .scan import Anchored, CaseFree, scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -39,7 +39,10 @@ _KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|slain|lives|tu[ée]
                      r"morts?|décès|victimes|bilan|death toll|executed|shot dead|massacred)\b", re.I)
 
 
-_KILLED_SCAN = CaseFree(_KILLED)
+# every word of _KILLED starts with one of these (tried only where they stand)
+_KILLED_SCAN = Anchored(_KILLED, ["killed", "killing", "dead", "died", "death", "slain", "lives",
+                                  "tu", "mort", "décès", "victimes", "bilan", "executed", "shot dead",
+                                  "massacred"])
 _DIGIT = re.compile(r"\d")
 _AND = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+")
 _SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)

@@ -142,3 +142,10 @@ def test_in_country_scan_is_that_of_the_plain_pattern():
     rx = T._CUE_RX[id(lexicon())][2]
     for sample in [*TEXTS, text]:
         assert _spans(T._after_non_word(rx, sample)) == _spans(rx.regex.finditer(sample))
+
+
+def test_words_of_death_are_found_as_by_the_plain_pattern():
+    from mapper.text import attributes as A
+
+    for text in TEXTS:
+        assert _spans(A._KILLED_SCAN.finditer(text)) == _spans(A._KILLED.finditer(text)), text
