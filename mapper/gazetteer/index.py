@@ -31,7 +31,7 @@ __all__ = ["Gazetteer", "Candidate", "cache_dir", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 TYPE_SCORE = {"country": 9.0, "admin1": 5.5, "region": 5.0, "admin2": 4.5}
 _REGION_WORD = re.compile(r"\b(region|province|state|governorate|district|prefecture)\b")
 _COLS = ("gid", "name", "ptype", "cc", "admin1", "pop", "lat", "lon", "prec", "note")
@@ -193,7 +193,7 @@ def build_index(root: Path | None = None, *, progress: bool = True,
         for e in _read_imported(p):
             cols.add(e)
     payload = {"version": INDEX_VERSION, "countries": countries, "extents": _extents(cols),
-               "prefixes": sorted(_prefixes(cols.keys)), **cols.dump()}
+               "prefixes": frozenset(_prefixes(cols.keys)), **cols.dump()}
     fd, tmp = tempfile.mkstemp(dir=cache, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -294,7 +294,7 @@ class Gazetteer:
         self.index_path = path
         self.countries: dict[str, str] = payload.pop("countries")
         self._extents: dict[str, tuple] = payload.pop("extents")
-        self.prefixes: set[str] = set(payload.pop("prefixes"))  # see _prefixes
+        self.prefixes: frozenset[str] = payload.pop("prefixes")  # see _prefixes
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
@@ -308,7 +308,9 @@ class Gazetteer:
                 for e in read_places_csv(p, source=p.stem if name != "curated.csv" else "curated"):
                     self._overlay.add(e)
                     self._replaced.update(e.replaces)
-        self.prefixes |= _prefixes(self._overlay.keys)
+        extra = _prefixes(self._overlay.keys) - self.prefixes
+        if extra:
+            self.prefixes = self.prefixes | extra
 
     # -- lookup -------------------------------------------------------------------------
     def __contains__(self, key: str) -> bool:
