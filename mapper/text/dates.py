@@ -77,6 +77,7 @@ _BY_WHOLE = {id(_MO): {k for k, (_, _, w) in _NEEDS.items() if w is _MO},
              id(_WD): {k for k, (_, _, w) in _NEEDS.items() if w is _WD}}
 
 
+_GLUED_MONTH = re.compile(rf"(?:in|last|early|late|mid|en|début|fin|mi){alternation(MONTHS)}(?![\w])")
 _RELATIVE = {"day_before", "next_day", "same_day"}  # counted from the day told before
 
 
@@ -91,21 +92,26 @@ def _runnable(text: str) -> tuple[str, ...]:
     words = words_of(text)
     hits = scan_of(text).present & _ALL_STEMS  # the stems the text holds
     months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
+    # "midJune", "inMarch": the month pattern also takes its qualifier glued on
+    glued = not months and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
     digits = _DIGIT.search(text) is not None
-    if not (hits or months or days or digits):
+    if not (hits or months or days or digits or glued):
         return ()
     cands = {"iso"} if digits and "-" in text else set()
     for st in hits:
         cands |= _BY_STEM[st]
     if months:
         cands |= _BY_WHOLE[id(_MO)]
+    elif glued:
+        cands.add("month")
     if days:
         cands |= _BY_WHOLE[id(_WD)]
     out = []
     for kind in cands:
         need_digit, stems, whole = _NEEDS[kind]
         if (need_digit and not digits) or (stems and _STEMS[kind].isdisjoint(hits)) or \
-                (whole is not None and not (months if whole is _MO else days)):
+                (whole is not None and not (months or (glued and kind == "month")
+                                            if whole is _MO else days)):
             continue
         out.append(kind)
     return tuple(sorted(out, key=_ORDER.__getitem__))

@@ -89,16 +89,15 @@ _SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|
 
 
 # every phrase of _SPEAKER ends with one of these words and a space
-_SPEAKER_ENDS = {"of", "in", "de", "du", "d'", "d’", "the", "nearby", "from", "to", "towards", "à",
-                 "vers", "en"}
+_SPEAKER_ENDS = ("of", "in", "de", "du", "d'", "d’", "the", "nearby", "from", "to", "towards", "à",
+                 "vers", "en")
 
 
 def _speaker(before: str) -> bool:
     """Do the words before a name make it a speaker's office or where people fled?"""
     if not before[-1:].isspace():
         return False
-    last = before.rsplit(None, 1)[-1:]
-    return bool(last) and last[0].lower() in _SPEAKER_ENDS and _SPEAKER.search(before) is not None
+    return before.rstrip().lower().endswith(_SPEAKER_ENDS) and _SPEAKER.search(before) is not None
 
 
 _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|multiple|deux|trois|"

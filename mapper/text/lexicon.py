@@ -276,7 +276,9 @@ def _alias_regex(aliases: list[str]) -> re.Pattern:
         # apostrophe variants and optional hyphen/space, case as written
         p = re.escape(a).replace("'", "['’ʼ]?").replace(r"\-", r"[-\s]?").replace(r"\ ", r"[\s-]")
         alts.append(p)
-    return re.compile(rf"(?<![\w]){'|'.join(alts)}(?![\w])")
+    # the whole choice of names stands between word boundaries (not just the first and
+    # the last of them: "SAF" inside "USAF" is no name)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])")
 
 
 @lru_cache(maxsize=4)

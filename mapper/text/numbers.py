@@ -29,14 +29,14 @@ _NONE = re.compile(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", re.I)
 _MEASURE = re.compile(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
                       r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)")
 _ORDINAL = re.compile(r"\s*(?:s\b|th\b)")
-_CACHE: dict[int, tuple[CaseFree, frozenset]] = {}
+_CACHE: dict[int, tuple[CaseFree, frozenset, Lexicon]] = {}
 
 
 def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
     """The count pattern, and an index of the number words' first words (a text with
     neither a digit nor one of those words holds no count)."""
     found = _CACHE.get(id(lex))
-    if found is None:
+    if found is None or found[2] is not lex:
         words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
                        key=len, reverse=True)
         w = alternation(words)  # a tree of shared beginnings: faster to scan
@@ -45,8 +45,10 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
         heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
-        found = _CACHE[id(lex)] = (CaseFree(rx), register(h[0] for h in heads if h))
-    return found
+        # the lexicon is kept with what was made of it: its id cannot be reused meanwhile
+        found = _CACHE[id(lex)] = (CaseFree(rx), register(h[0] for h in heads if h), lex)
+        _VALUES[id(lex)] = (lex, {})
+    return found[0], found[1]
 
 
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
@@ -89,10 +91,10 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     if rx.twin is not None and ts.low is not None:
         # the case-sensitive twin over the lower-cased text: the same spans, read from
         # the text itself
-        low, found = ts.low, rx.twin.finditer(ts.low)
+        found = rx.twin.finditer(ts.low)
     else:
-        low, found = text.lower(), rx.regex.finditer(text)
-    values = _VALUES.setdefault(id(lex), {})
+        found = rx.regex.finditer(text)
+    values = _VALUES[id(lex)][1]
     out = []
     for m in found:
         a, b = m.span(1)
@@ -103,19 +105,22 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
         val, vague = got
         if val is None:
             continue
-        w = low[max(0, a - 16):a]
-        if ("no" in w or "aucun" in w or "pas un" in w) and _NONE.search(low, max(0, a - 16), a):
+        before = text[max(0, a - 16):a]
+        low = before.lower()
+        if ("no" in low or "aucun" in low or "pas un" in low) and _NONE.search(before):
             continue  # "No one was hurt"
         if 1900 <= val <= 2099 and len(word) == 4 and word.isdigit():
             continue
         end = m.end()
-        if _MEASURE.match(low, end, end + 14) or "$" in text[max(0, m.start() - 2):m.start()] \
+        after = text[end:end + 14].lower()
+        if _MEASURE.match(after) or "$" in text[max(0, m.start() - 2):m.start()] \
                 or "€" in text[max(0, m.start() - 2):m.start()]:
             continue
-        if word.isdigit() and _ORDINAL.match(low, end, end + 14):
+        if word.isdigit() and _ORDINAL.match(after):
             continue  # "her 20s", "the 20th"
         out.append(Count(a, b, val, word, vague))
     return out
 
 
-_VALUES: dict[int, dict[str, tuple[int | None, bool]]] = {}  # per lexicon: word -> value
+# per lexicon (kept, so that its id is not reused): word -> value
+_VALUES: dict[int, tuple[Lexicon, dict[str, tuple[int | None, bool]]]] = {}

@@ -11,12 +11,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "alternation", "TextScan", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "alternation", "lower", "TextScan", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
 
 _WORDS: dict[str, frozenset[str]] = {}  # text -> its words (sentences, whole reports)
+# Letters a case-insensitive regular expression takes for another although lower() keeps
+# them apart: read as that other letter ("kıdnapped" matches "kidnapped" under re.I).
+_SAME_LETTER = str.maketrans({"ı": "i", "ſ": "s", "ẛ": "ṡ"})
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, with the few letters the regular expression engine also folds
+    (dotless i, long s) folded too; one character for one, as lower() mostly is."""
+    low = text.lower()
+    return low if low.isascii() else low.translate(_SAME_LETTER)
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -26,7 +36,7 @@ def words_of(text: str) -> frozenset[str]:
     if found is None:
         if len(_WORDS) > 8192:  # a bounded memory
             _WORDS.clear()
-        found = _WORDS[text] = frozenset(_WORD.findall(text.lower()))
+        found = _WORDS[text] = frozenset(_WORD.findall(lower(text)))
     return found
 
 
@@ -106,7 +116,7 @@ class TextScan:
     """One text's lower case, the pattern heads it holds, and where they start (lazily)."""
 
     def __init__(self, text: str):
-        low = text.lower()
+        low = lower(text)
         self.text = text
         self.low = low if len(low) == len(text) else None  # None: offsets changed
         self.present = _HEADS.tags(words_of(text))  # the registered heads its words start

@@ -258,7 +258,7 @@ def _after_non_word(rx: _Unbehind, text: str) -> list[re.Match]:
 def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
                    lex: Lexicon) -> list[Mention]:
     """Capitalised names the gazetteer lacks but the text marks as places."""
-    if id(lex) not in _CUE_RX:
+    if id(lex) not in _CUE_RX or _CUE_RX[id(lex)][-1] is not lex:
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                         sorted(lex.place_cues, key=len, reverse=True))
         name = r"([A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-](?:(?:du|de|el|al)\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2})"
@@ -274,8 +274,8 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
         appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
         _CUE_RX[id(lex)] = (cue_rx, re.compile(after), _Unbehind(in_rx),
-                            appos_words)
-    cue_re, appos_re, in_country_re, appos_words = _CUE_RX[id(lex)]
+                            appos_words, lex)  # the lexicon kept: its id is not reused
+    cue_re, appos_re, in_country_re, appos_words, _ = _CUE_RX[id(lex)]
     # an apposition needs a distance, a bracket (a region) or its own words
     low = text.lower()
     appos = "(" in text or "km" in low or "kilom" in low or "mile" in low or \

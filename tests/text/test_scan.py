@@ -32,7 +32,9 @@ def _texts() -> list[str]:
     made = [" ".join(rng.sample(words, rng.randint(5, 30))) for _ in range(300)]
     awkward = ["KIDNAPPED IN TONKA ON FRIDAY, 7 NOVEMBER", "İstanbul: five were KILLED",
                "Gunmen—abducted—two; the next day, twenty-one died", "l’attaque d’hier à Gao",
-               "JNIM’s fighters (suspected) attacked", "", "   ", "ẞ straße killed"]
+               "JNIM’s fighters (suspected) attacked", "", "   ", "ẞ straße killed",
+               "They were kıdnapped on frıday and ſlain", "Heavy fighting in midJune, inMarch",
+               "The USAF and OFLAND said xJNIM", "İstanbul Street: 12 km away, gunmen killed 3"]
     return sentences + made + awkward
 
 
@@ -149,3 +151,42 @@ def test_words_of_death_are_found_as_by_the_plain_pattern():
 
     for text in TEXTS:
         assert _spans(A._KILLED_SCAN.finditer(text)) == _spans(A._KILLED.finditer(text)), text
+
+
+def test_fast_date_checks_see_months_glued_to_their_qualifier():
+    from datetime import date
+
+    found = dates_module.find_dates("Heavy fighting broke out in midJune", date(2025, 11, 10))
+    assert [(d.date.isoformat(), d.precision) for d in found] == [("2025-06-15", 3)]
+
+
+def test_actor_names_stand_between_word_boundaries():
+    from mapper.text.attributes import find_actor
+
+    lex = lexicon()
+    assert find_actor("The USAF said 12 civilians were killed in Tonka.", 20, lex) == (None, False)
+    assert find_actor("The SAF said 12 civilians were killed.", 20, lex)[0] == "Sudanese Armed Forces"
+
+
+def test_counts_ignore_distances_when_lower_case_changes_the_length():
+    from mapper.text.numbers import find_counts
+
+    text = "On İstanbul Street in Tonka on Friday: 12 km away, gunmen killed 3 soldiers."
+    assert [c.value for c in find_counts(text, lexicon())] == [3]
+
+
+def test_a_place_people_came_from_in_brackets_is_not_the_event_place():
+    from mapper.extract import extract
+
+    rep = extract("Gunmen killed two traders on Friday, said residents displaced (from Tonka) "
+                  "to Bamako.", published="2025-11-10")
+    assert [i.location for i in rep.incidents] == ["Bamako"]
+
+
+def test_a_death_word_counts_only_whole_within_reach_of_a_number():
+    # "shot dead" names the herder's death; the five people nearby were wounded
+    from mapper.extract import extract
+
+    rep = extract("Gunmen shot dead a herder and at the market nearby 5 people were wounded "
+                  "in Tonka on Friday.", published="2025-11-10")
+    assert [(i.location, i.fatalities) for i in rep.incidents] == [("Tonka", 1)]
