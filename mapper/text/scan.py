@@ -26,7 +26,9 @@ def lower(text: str) -> str:
     """``text.lower()``, with the few letters the regular expression engine also folds
     (dotless i, long s) folded too; one character for one, as lower() mostly is."""
     low = text.lower()
-    return low if low.isascii() else low.translate(_SAME_LETTER)
+    if low.isascii() or not ("ı" in low or "ſ" in low or "ẛ" in low):
+        return low
+    return low.translate(_SAME_LETTER)
 
 
 def words_of(text: str) -> frozenset[str]:
