@@ -93,11 +93,21 @@ _SPEAKER_ENDS = ("of", "in", "de", "du", "d'", "d’", "the", "nearby", "from", 
                  "vers", "en")
 
 
+# ... and, but for "from", holds one of these words (an office, a flight)
+_SPEAKER_HINT = re.compile(r"mayor|governor|prefect|chief|official|deputy|mp|maire|gouverneur|"
+                           r"préfet|chef|élu|fled|displaced|evacuated|taken|transferred|moved|"
+                           r"refuge|réfugi|fui|fuyant|évacu")
+
+
 def _speaker(before: str) -> bool:
     """Do the words before a name make it a speaker's office or where people fled?"""
     if not before[-1:].isspace():
         return False
-    return before.rstrip().lower().endswith(_SPEAKER_ENDS) and _SPEAKER.search(before) is not None
+    low = before.rstrip().lower()
+    if not low.endswith(_SPEAKER_ENDS):
+        return False
+    return (low.endswith("from") or _SPEAKER_HINT.search(low) is not None) and \
+        _SPEAKER.search(before) is not None
 
 
 _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|multiple|deux|trois|"

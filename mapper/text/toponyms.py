@@ -362,6 +362,9 @@ _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprè
                    re.IGNORECASE)
 
 
+# every phrase of _NEAR holds one of these, and ends with one of the words after
+_NEAR_HINT = re.compile(r"near|outside|far from|close to|pr[eè]s d|loin d|environs d|proximité d|"
+                        r"\d")
 # every phrase of _NEAR ends with one of these words
 _NEAR_ENDS = ("near", "nearby", "outside", "from", "to", "de", "d’", "d'", "of")
 
@@ -369,7 +372,8 @@ _NEAR_ENDS = ("near", "nearby", "outside", "from", "to", "de", "d’", "d'", "of
 def _mark_near(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
         before = text[max(0, m.start - 40):m.start]
-        if before.rstrip().lower().endswith(_NEAR_ENDS) and _NEAR.search(before):
+        low = before.rstrip().lower()
+        if low.endswith(_NEAR_ENDS) and _NEAR_HINT.search(low) and _NEAR.search(before):
             m.near = True
 
 

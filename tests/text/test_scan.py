@@ -190,3 +190,21 @@ def test_a_death_word_counts_only_whole_within_reach_of_a_number():
     rep = extract("Gunmen shot dead a herder and at the market nearby 5 people were wounded "
                   "in Tonka on Friday.", published="2025-11-10")
     assert [(i.location, i.fatalities) for i in rep.incidents] == [("Tonka", 1)]
+
+
+def test_speaker_and_near_pre_checks_let_every_phrase_through():
+    from mapper.text.events import _SPEAKER, _speaker
+    from mapper.text.toponyms import _NEAR, _NEAR_ENDS, _NEAR_HINT
+
+    speakers = ["the mayor of ", "Officials in ", "le préfet de ", "the MP for the town of ",
+                "residents displaced (from ", "villagers fled to ", "took refuge in ",
+                "réfugiés à ", "fuyant vers ", "évacués en ", "the governor of the region of "]
+    for before in speakers:
+        assert _speaker(before) == (_SPEAKER.search(before) is not None), before
+    nears = ["attacked near ", "just outside ", "not far from ", "close to ", "près de ",
+             "Non loin d’", "aux environs de ", "à proximité d'", "about 50 km north of ",
+             "in ", "from "]
+    for before in nears:
+        low = before.rstrip().lower()
+        fast = low.endswith(_NEAR_ENDS) and bool(_NEAR_HINT.search(low))
+        assert fast or _NEAR.search(before) is None, before
