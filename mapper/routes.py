@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,11 +43,19 @@ class Corridor:
 def load_corridors(path: Path | None = None) -> list[Corridor]:
     """Read the corridor catalogue; errors name the file and line (re-read when it changes)."""
     path = Path(path or data_dir() / "gazetteer" / "routes.csv")
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise GazetteerDataError(f"{path}: cannot read the corridor catalogue ({exc.strerror})") from None
-    return list(_load_corridors(path, st.st_mtime_ns, st.st_size))
+    now = time.monotonic()
+    seen = _CHECKED.get(path)
+    if seen is None or now - seen[0] > 1.0:  # look at the file at most once a second
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise GazetteerDataError(f"{path}: cannot read the corridor catalogue "
+                                     f"({exc.strerror})") from None
+        seen = _CHECKED[path] = (now, st.st_mtime_ns, st.st_size)
+    return list(_load_corridors(path, seen[1], seen[2]))
+
+
+_CHECKED: dict[Path, tuple[float, int, int]] = {}  # path -> (when looked at, mtime, size)
 
 
 @lru_cache(maxsize=8)

@@ -364,7 +364,7 @@ _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprè
 
 # every phrase of _NEAR holds one of these, and ends with one of the words after
 _NEAR_HINT = re.compile(r"near|outside|far from|close to|pr[eè]s d|loin d|environs d|proximité d|"
-                        r"\d")
+                        r"km|kilomet|mile")
 # every phrase of _NEAR ends with one of these words
 _NEAR_ENDS = ("near", "nearby", "outside", "from", "to", "de", "d’", "d'", "of")
 
