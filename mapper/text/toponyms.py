@@ -119,7 +119,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     toks = tokens if tokens is not None else tokenize(text, sentences)
     abbrev = lex.abbreviations
     function_words = lex.function_words
-    has = gaz.__contains__
+    names, more_names = gaz.name_sets()  # "k in names or k in more_names": k in gaz
     prefixes = gaz.prefixes
     out: list[Mention] = []
     n = len(toks)
@@ -139,7 +139,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
         if t.key in function_words and not starts_region:
             continue
         best = best_key = None
-        if has(t.key) and not (len(t.text) <= 3 and t.text.isupper()):
+        if (t.key in names or t.key in more_names) and not (len(t.text) <= 3 and t.text.isupper()):
             best, best_key = i, t.key  # "TOM", "GAQ": not on their own (airport codes)
         keys = [t.key]
         prev = t
@@ -155,7 +155,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
                 keys = [f"{k} {tj.key}" for k in keys]
             if tj.cap or tj.key in _REGION_WORDS:
                 for k in keys:
-                    if has(k):
+                    if k in names or k in more_names:
                         best, best_key = j, k
                         break
             prev = tj

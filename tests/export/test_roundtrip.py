@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from mapper.io import read
 
 
