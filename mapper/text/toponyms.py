@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
@@ -282,7 +283,6 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         not words_of(text).isdisjoint(appos_words)
     taken = _Spans((m.start, m.end) for m in found)
     out = []
-    starts = [t.start for t in toks]
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
@@ -299,7 +299,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
             e = s + len(surface)
             key = fold(surface)
             cue = fold(mm.group(0)[: mm.start(1) - mm.start()].strip()) or None
-            sent = _sentence_at(toks, starts, s)
+            sent = _sentence_at(toks, s)
             # "between Boni and Hombori": the second name is marked by the same cue
             co = _COORD.match(text, e)
             if co and fold(co.group(1)) not in gaz and fold(co.group(1)) not in lex.not_places \
@@ -326,7 +326,6 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
     taken = _Spans((m.start, m.end) for m in found)
     index = {t.start: k for k, t in enumerate(toks)} if unknown else {}
-    starts = list(index)
     out = []
     for name in dict.fromkeys(m.surface for m in unknown):  # in the order they were read
         for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
@@ -336,7 +335,7 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
             taken.add(s, e)
             i = index.get(s)
             cue = _cue(toks, i) if i is not None else None
-            sent = toks[i].sentence if i is not None else _sentence_at(toks, starts, s)
+            sent = toks[i].sentence if i is not None else _sentence_at(toks, s)
             out.append(Mention(s, e, name, fold(name), sent, False, cue=cue))
     return out
 
@@ -350,10 +349,13 @@ def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]
             x.dateline = True
 
 
-def _sentence_at(toks: list[Token], starts: list[int], pos: int) -> int:
-    """Sentence index of the token at or before ``pos`` (``starts``: the tokens' starts)."""
-    i = bisect.bisect_right(starts, pos) - 1
+def _sentence_at(toks: list[Token], pos: int) -> int:
+    """Sentence index of the token at or before ``pos``."""
+    i = bisect.bisect_right(toks, pos, key=_START) - 1
     return toks[i].sentence if i >= 0 else 0
+
+
+_START = attrgetter("start")
 
 
 _NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
