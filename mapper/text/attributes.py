@@ -91,7 +91,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
     fatal = None
     victims = victim_count = None
     best = None
-    counts = [c for c in counts if not _OBJECTS.match(words[c.end:c.end + 30])]
+    counts = [c for c in counts if not _OBJECTS.match(words, c.end, c.end + 30)]
     if any(not c.vague for c in counts):
         counts = [c for c in counts if not c.vague]
     for c in counts:

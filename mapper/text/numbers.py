@@ -105,12 +105,12 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
         val, vague = got
         if val is None:
             continue
+        if 1900 <= val <= 2099 and len(word) == 4 and word.isdigit():
+            continue  # a year
         before = text[max(0, a - 16):a]
         low = before.lower()
         if ("no" in low or "aucun" in low or "pas un" in low) and _NONE.search(before):
             continue  # "No one was hurt"
-        if 1900 <= val <= 2099 and len(word) == 4 and word.isdigit():
-            continue
         end = m.end()
         after = text[end:end + 14].lower()
         if _MEASURE.match(after) or "$" in text[max(0, m.start() - 2):m.start()] \
