@@ -56,11 +56,10 @@ class Event:
 def _is_background(s: Sentence, dates: list[DateMention], published: date, lex: Lexicon) -> bool:
     if lex.background.search(s.text):
         return True
+    if any((published - d.date).days < 400 for d in dates):
+        return False  # it tells of something recent
     years = [int(y) for y in _YEAR.findall(s.text)] if "19" in s.text or "20" in s.text else []
-    recent = [d for d in dates if (published - d.date).days < 400]
-    if years and max(years) < published.year - 1 and not recent:
-        return True
-    return False
+    return bool(years) and max(years) < published.year - 1
 
 
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Trigger, re.Match]]:
