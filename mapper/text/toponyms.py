@@ -125,11 +125,8 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     out: list[Mention] = []
     n = len(toks)
     free = 0  # the first token not inside a mention already found
-    # A name starts with a capitalised word that is a name or begins one (or is an
-    # abbreviation), or with a region word ("région de Mopti"); other words are passed by.
-    for i in [k for k, t in enumerate(toks)
-              if (t.cap and (t.key in names or t.key in more_names or t.key in prefixes
-                             or t.text in abbrev)) or t.key in _REGION_WORDS]:
+    # a name starts with a capitalised word, or a region word ("région de Mopti")
+    for i in [k for k, t in enumerate(toks) if t.cap or t.key in _REGION_WORDS]:
         if i < free:
             continue
         t = toks[i]
