@@ -95,6 +95,8 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     else:
         found = rx.regex.finditer(text)
     values = _VALUES[id(lex)][1]
+    if len(values) > 50_000:  # a bounded memory of the numbers met
+        values.clear()
     out = []
     for m in found:
         a, b = m.span(1)
