@@ -316,6 +316,12 @@ class Gazetteer:
     def __contains__(self, key: str) -> bool:
         return key in self._base.keys or key in self._overlay.keys
 
+    def forget(self) -> None:
+        """Drop the remembered records and answers (they are rebuilt as names are asked)."""
+        self._seen.clear()
+        self._ranked.clear()
+        self._tops.clear()
+
     def name_sets(self) -> tuple[Container[str], Container[str]]:
         """The two collections of folded names (index, curated and added places): a name
         is known when it is in either. For hot loops, where ``name in gaz`` costs a call."""
