@@ -15,7 +15,7 @@ from ..gazetteer.names import fold
 from ..gazetteer.sources import data_dir
 from .scan import Anchored
 
-__all__ = ["Lexicon", "Trigger", "Actor", "lexicon", "padded"]
+__all__ = ["Lexicon", "Trigger", "Actor", "lexicon"]
 
 
 @dataclass
@@ -245,15 +245,6 @@ def _stems(patterns: list[str]) -> tuple[str, ...] | None:
                     return None  # the match would not start where the stem does
                 out.append(lit.lower())
     return tuple(sorted(set(out)))
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def padded(text: str) -> str:
-    """Lower case, every run of non-word characters one space, a space in front:
-    a word-start test is then a substring test (``" abduct" in padded(text)``)."""
-    return " " + _NON_WORD.sub(" ", text.lower())
 
 
 def _load(path: Path) -> dict:
