@@ -298,9 +298,10 @@ class Gazetteer:
         self._base = _Columns(payload)
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
-        self._ranked: dict[str, tuple[Candidate, ...]] = {}  # name -> lookup(name)
-        self._tops: dict[tuple, Candidate | None] = {}  # top() without a point
-        self._seen: dict[str, tuple] = {}  # name -> its records and base scores (the index
+        # The index never changes once loaded, so answers to names asked again are kept:
+        self._ranked = _Memory()  # name -> lookup(name)
+        self._tops = _Memory()  # top() without a point
+        self._seen = _Memory()  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
@@ -350,10 +351,8 @@ class Gazetteer:
         """The records of a name and their context-free scores, remembered."""
         found = self._seen.get(name)
         if found is None:
-            if len(self._seen) > 50_000:  # a bounded memory of the names asked for
-                self._seen.clear()
             cands = tuple(self._candidates(name))
-            found = self._seen[name] = (cands, tuple(_base_score(c) for c in cands))
+            found = self._seen.put(name, (cands, tuple(_base_score(c) for c in cands)))
         return found
 
     def _candidates(self, name: str) -> list[Candidate]:
@@ -398,8 +397,8 @@ class Gazetteer:
         ['admin1']
         """
         plain = not (country_codes or bias_countries or near is not None or place_types)
-        if plain and name in self._ranked:  # the same name, asked without context again
-            found = self._ranked[name]
+        found = self._ranked.get(name) if plain else None
+        if found is not None:  # the same name, asked without context again
             return list(found[:limit] if limit else found)
         cands, bases = self._records(name)
         if not cands:
@@ -415,9 +414,7 @@ class Gazetteer:
         bias = {c.upper() for c in bias_countries}
         ranked = sorted((_score(c, b, bias, near) for c, b in pairs), key=lambda c: -c.score)
         if plain:
-            if len(self._ranked) > 50_000:
-                self._ranked.clear()
-            self._ranked[name] = tuple(ranked)
+            self._ranked.put(name, tuple(ranked))
         return ranked[:limit] if limit else ranked
 
     def top(self, name: str, *, bias_countries: Sequence[str] = (),
@@ -429,9 +426,7 @@ class Gazetteer:
             key = (name, tuple(bias_countries), tuple(country_codes or ()),
                    frozenset(ids) if ids is not None else None)
             if key not in self._tops:
-                if len(self._tops) > 50_000:
-                    self._tops.clear()
-                self._tops[key] = self._top(name, bias_countries, None, country_codes, ids)
+                self._tops.put(key, self._top(name, bias_countries, None, country_codes, ids))
             return self._tops[key]
         return self._top(name, bias_countries, near, country_codes, ids)
 
@@ -488,6 +483,18 @@ class Gazetteer:
             if c.place_type == "country" and c.country_code == cc.upper():
                 return c
         return None
+
+
+class _Memory(dict):
+    """Answers kept for reuse, forgotten all at once when there are too many."""
+
+    LIMIT = 50_000
+
+    def put(self, key, value):
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[key] = value
+        return value
 
 
 def _base_score(c: Candidate) -> float:

@@ -49,32 +49,25 @@ _PATTERNS = [
 ]
 _SCANS = {kind: CaseFree(rx) for kind, rx in _PATTERNS}
 _DIGIT = re.compile(r"\d")
-_WD = frozenset(WEEKDAYS)
-_MO = frozenset(MONTHS)
+_DAY_WORDS = frozenset(WEEKDAYS)
+_MONTH_WORDS = frozenset(MONTHS)
 # What each pattern needs in the sentence: a digit?, a word starting with one of these
 # stems (lower case)?, one of these whole words (every pattern takes month and weekday
 # names as whole words)? A sentence lacking them is not scanned with that pattern.
 _NEEDS = {
-    "iso": (True, (), None), "since_dm": (True, ("since", "depuis"), _MO),
-    "since_month": (False, ("since", "depuis"), _MO), "night": (False, ("nuit",), _WD),
-    "dmy": (True, (), _MO), "mdy": (True, (), _MO),
+    "iso": (True, (), None), "since_dm": (True, ("since", "depuis"), "month"),
+    "since_month": (False, ("since", "depuis"), "month"), "night": (False, ("nuit",), "day"),
+    "dmy": (True, (), "month"), "mdy": (True, (), "month"),
     "same_day": (False, ("same", "même", "simultan", "moment"), None),
     "day_before": (False, ("before", "veille"), None),
     "next_day": (False, ("next", "following", "later", "after", "lendemain", "suivant"), None),
     "last_week": (False, ("week", "semaine"), None), "last_month": (False, ("month", "mois"), None),
-    "weekday": (False, (), _WD), "month": (False, (), _MO),
+    "weekday": (False, (), "day"), "month": (False, (), "month"),
     "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit"), None),
     "today": (False, ("today", "morning", "aujourd", "matin"), None),
 }
 _STEMS = {kind: register(stems) for kind, (_, stems, _) in _NEEDS.items() if stems}
-_ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
-_BY_STEM: dict[str, set[str]] = {}  # stem -> the patterns that need it
-for _kind, _stems in _STEMS.items():
-    for _st in _stems:
-        _BY_STEM.setdefault(_st, set()).add(_kind)
-_ALL_STEMS = frozenset(_BY_STEM)
-_BY_WHOLE = {id(_MO): {k for k, (_, _, w) in _NEEDS.items() if w is _MO},
-             id(_WD): {k for k, (_, _, w) in _NEEDS.items() if w is _WD}}
+_ALL_STEMS = frozenset().union(*_STEMS.values())
 
 
 _GLUED_MONTH = re.compile(rf"(?:in|last|early|late|mid|en|début|fin|mi){alternation(MONTHS)}(?![\w])")
@@ -91,30 +84,21 @@ def _runnable(text: str) -> tuple[str, ...]:
     """The patterns that can match in a sentence, in their order of priority."""
     words = words_of(text)
     hits = scan_of(text).present & _ALL_STEMS  # the stems the text holds
-    months, days = not words.isdisjoint(_MO), not words.isdisjoint(_WD)
-    # "midJune", "inMarch": the month pattern also takes its qualifier glued on
-    glued = not months and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
+    has = {"month": not words.isdisjoint(_MONTH_WORDS), "day": not words.isdisjoint(_DAY_WORDS)}
     digits = _DIGIT.search(text) is not None
-    if not (hits or months or days or digits or glued):
+    # "midJune", "inMarch": the month pattern also takes its qualifier glued on
+    glued = not has["month"] and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
+    if not (hits or digits or glued or has["month"] or has["day"]):
         return ()
-    cands = {"iso"} if digits and "-" in text else set()
-    for st in hits:
-        cands |= _BY_STEM[st]
-    if months:
-        cands |= _BY_WHOLE[id(_MO)]
-    elif glued:
-        cands.add("month")
-    if days:
-        cands |= _BY_WHOLE[id(_WD)]
     out = []
-    for kind in cands:
+    for kind, _ in _PATTERNS:  # in their order of priority
         need_digit, stems, whole = _NEEDS[kind]
         if (need_digit and not digits) or (stems and _STEMS[kind].isdisjoint(hits)) or \
-                (whole is not None and not (months or (glued and kind == "month")
-                                            if whole is _MO else days)):
+                (kind == "iso" and "-" not in text) or \
+                (whole is not None and not has[whole] and not (glued and kind == "month")):
             continue
         out.append(kind)
-    return tuple(sorted(out, key=_ORDER.__getitem__))
+    return tuple(out)
 # Words that, lower-case, are not dates although they spell a month ("may", "mars", "march").
 _AMBIGUOUS = {"may", "mars", "march", "sep", "jan", "dec", "mar", "sept", "oct", "nov"}
 

@@ -115,15 +115,6 @@ _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|mu
                       r"ambushes|embuscades)\b", re.I)
 
 
-_SUMMARY_NOUNS = ("attack", "attaque", "incident", "raid", "ambush", "embuscade")
-
-
-def _summary(words: str) -> bool:
-    """"Killed in two attacks": a lede that sums up the events told after it."""
-    low = words.lower()
-    return any(n in low for n in _SUMMARY_NOUNS) and _SUMMARY.search(words) is not None
-
-
 _NEW_BY_OF = re.compile(r"^\s+(?:of|de|des|d['’])\s+(?:(?:at\s+least|some|about|au\s+moins)\s+)?"
                         r"(?:\d+|[A-Z]|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"un\s|une\s|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
@@ -300,7 +291,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
         here = [r for r in here if r.candidate is None or r.candidate.place_type != "country"
                 or r.country_code == res.focus]
     place, precision = _location(here, pos, s, res)
-    if s.paragraph <= 2 and not events and _summary(words) and (
+    if s.paragraph <= 2 and not events and _SUMMARY.search(words) and (
             place is None or place.candidate is None
             or place.candidate.place_type in ("country", "admin1")):
         return None  # a lede "killed in two attacks in the north": the events follow

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import MapperError
 from ..gazetteer.names import fold
 from ..gazetteer.sources import data_dir
-from .scan import Anchored
+from .scan import Anchored, Choice
 
 __all__ = ["Lexicon", "Trigger", "Actor", "lexicon"]
 
@@ -31,11 +31,6 @@ class Trigger:
     reference: bool = False
     stems: tuple[str, ...] | None = None  # literal starts of its patterns (None: always run)
     scan: Anchored | None = None  # ``regex``, run only where a stem starts
-
-    @property
-    def heads(self) -> frozenset[str] | None:
-        """First words of its stems (None: the patterns can match anywhere)."""
-        return self.scan.heads if self.scan is not None else None
 
     def finditer(self, text: str):
         """The matches of ``regex`` in ``text``, left to right."""
@@ -75,40 +70,21 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     demonyms: Anchored | re.Pattern | None = None
     demonym_country: dict[str, str] = field(default_factory=dict)
-    trigger_heads: dict[str, list[int]] = field(default_factory=dict)  # head -> triggers
+    # what is made from the lexicon by the modules that read with it (compiled patterns,
+    # remembered values): it lives and goes with the lexicon
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def triggers_for(self, present: set[str]) -> list[Trigger]:
         """The triggers, by rank, that can match in a text holding these word heads."""
-        hit = present & self.trigger_heads.keys()
-        if not hit:
-            return self._always
-        idx = set(self._always_idx)
-        for h in hit:
-            idx.update(self.trigger_heads[h])
-        return [self.triggers[i] for i in sorted(idx)]
+        return self._triggers.among(present)
 
     def actors_for(self, present: set[str]) -> list[Actor]:
         """The actors, in list order, whose names can stand in a text holding these heads."""
-        hit = present & self._actor_heads.keys()
-        if not hit:
-            return self._actors_always
-        idx = set(self._actors_always_idx)
-        for h in hit:
-            idx.update(self._actor_heads[h])
-        return [self.actors[i] for i in sorted(idx)]
+        return self._actors.among(present)
 
     def __post_init__(self):
-        self._always_idx = [i for i, t in enumerate(self.triggers) if t.scan is None]
-        self._always = [self.triggers[i] for i in self._always_idx]
-        for i, t in enumerate(self.triggers):
-            for h in t.heads or ():
-                self.trigger_heads.setdefault(h, []).append(i)
-        self._actors_always_idx = [i for i, a in enumerate(self.actors) if a.scan is None]
-        self._actors_always = [self.actors[i] for i in self._actors_always_idx]
-        self._actor_heads: dict[str, list[int]] = {}
-        for i, a in enumerate(self.actors):
-            for h in a.scan.heads if a.scan is not None else ():
-                self._actor_heads.setdefault(h, []).append(i)
+        self._triggers = Choice(self.triggers)
+        self._actors = Choice(self.actors)
 
 
 def _words(patterns: list[str]) -> re.Pattern:

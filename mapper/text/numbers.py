@@ -29,14 +29,11 @@ _NONE = re.compile(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", re.I)
 _MEASURE = re.compile(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
                       r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)")
 _ORDINAL = re.compile(r"\s*(?:s\b|th\b)")
-_CACHE: dict[int, tuple[CaseFree, frozenset, Lexicon]] = {}
-
-
 def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
-    """The count pattern, and an index of the number words' first words (a text with
-    neither a digit nor one of those words holds no count)."""
-    found = _CACHE.get(id(lex))
-    if found is None or found[2] is not lex:
+    """The count pattern, and the first words of the number words (a text with neither a
+    digit nor one of those words holds no count); made once per lexicon."""
+    found = lex.derived.get("counts")
+    if found is None:
         words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
                        key=len, reverse=True)
         w = alternation(words)  # a tree of shared beginnings: faster to scan
@@ -45,10 +42,9 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
         heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
-        # the lexicon is kept with what was made of it: its id cannot be reused meanwhile
-        found = _CACHE[id(lex)] = (CaseFree(rx), register(h[0] for h in heads if h), lex)
-        _VALUES[id(lex)] = (lex, {})
-    return found[0], found[1]
+        found = lex.derived["counts"] = (CaseFree(rx), register(h[0] for h in heads if h))
+        lex.derived["count values"] = {}  # word -> its value, remembered
+    return found
 
 
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
@@ -94,7 +90,7 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
         found = rx.twin.finditer(ts.low)
     else:
         found = rx.regex.finditer(text)
-    values = _VALUES[id(lex)][1]
+    values = lex.derived["count values"]
     if len(values) > 50_000:  # a bounded memory of the numbers met
         values.clear()
     out = []
@@ -124,5 +120,3 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     return out
 
 
-# per lexicon (kept, so that its id is not reused): word -> value
-_VALUES: dict[int, tuple[Lexicon, dict[str, tuple[int | None, bool]]]] = {}

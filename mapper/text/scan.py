@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "alternation", "lower", "TextScan", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "alternation", "lower", "TextScan", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -220,6 +220,38 @@ class Anchored:
                 out.append(m)
                 end = m.end() if m.end() > i else i + 1
         return out
+
+
+class Choice:
+    """Items (triggers, actors) each matched through an :class:`Anchored` ``scan`` (or
+    None: tried everywhere): which of them, in their order, can match in a text holding
+    the given word heads.
+
+    Examples
+    --------
+    >>> class Item:
+    ...     def __init__(self, name, scan): self.name, self.scan = name, scan
+    >>> items = [Item("kill", Anchored(re.compile("kill"), ["kill"])), Item("any", None)]
+    >>> [i.name for i in Choice(items).among(scan_of("Gunmen killed two").present)]
+    ['kill', 'any']
+    """
+
+    def __init__(self, items: list):
+        self.items = items
+        self._always = [k for k, it in enumerate(items) if it.scan is None]
+        self._by_head: dict[str, list[int]] = {}
+        for k, it in enumerate(items):
+            for h in it.scan.heads if it.scan is not None else ():
+                self._by_head.setdefault(h, []).append(k)
+
+    def among(self, present: set[str]) -> list:
+        hit = present & self._by_head.keys()
+        if not hit:
+            return [self.items[k] for k in self._always]
+        idx = set(self._always)
+        for h in hit:
+            idx.update(self._by_head[h])
+        return [self.items[k] for k in sorted(idx)]
 
 
 _ESCAPE = re.compile(r"\\.")

@@ -64,7 +64,7 @@ class Mention:
     candidates: list = field(default_factory=list)
 
 
-_WORDS: dict[str, tuple] = {}  # word -> how it is read (words repeat: read each once)
+_READINGS: dict[str, tuple] = {}  # word -> how it is read (words repeat: read each once)
 
 
 def _read_word(word: str) -> tuple:
@@ -81,7 +81,7 @@ def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     """Word tokens with offsets, folded keys and capitalisation, sentence by sentence."""
     tokens: list[Token] = []
     append = tokens.append
-    seen = _WORDS
+    seen = _READINGS
     if len(seen) > 200_000:
         seen.clear()
     find = text.find
@@ -226,40 +226,37 @@ def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
     return False
 
 
-_CUE_RX: dict[int, tuple] = {}
 _COORD = re.compile(r"\s*(?:,|and|et|or|ou)\s+([A-ZÀ-ÖØ-Þ][\w’'\-]+)(?![\w])")
 
 
 class _Unbehind:
-    """A pattern that starts "(?<![\\w])": the engine scans faster for the rest alone,
-    and the look-behind is checked on what it finds (same matches as the pattern)."""
+    """A pattern that starts "(?<![\\w])", scanned as the rest alone (the engine finds that
+    faster) with the look-behind checked on what it finds: the matches of the pattern."""
 
     def __init__(self, rx: re.Pattern):
         head = "(?<![\\w])"
         assert rx.pattern.startswith(head)
         self.regex, self.rest = rx, re.compile(rx.pattern[len(head):], rx.flags)
 
-
-def _after_non_word(rx: _Unbehind, text: str) -> list[re.Match]:
-    """``rx.regex.finditer(text)``, found through ``rx.rest``."""
-    out, pos = [], 0
-    while True:
-        m = rx.rest.search(text, pos)
-        if m is None:
-            return out
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
-            pos = s + 1  # inside a word: look again from the next character
-            continue
-        m = rx.regex.match(text, s)
-        out.append(m)
-        pos = m.end() if m.end() > s else s + 1
+    def finditer(self, text: str) -> list[re.Match]:
+        out, pos = [], 0
+        while True:
+            m = self.rest.search(text, pos)
+            if m is None:
+                return out
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                pos = s + 1  # inside a word: look again from the next character
+                continue
+            m = self.regex.match(text, s)
+            out.append(m)
+            pos = m.end() if m.end() > s else s + 1
 
 
 def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
                    lex: Lexicon) -> list[Mention]:
     """Capitalised names the gazetteer lacks but the text marks as places."""
-    if id(lex) not in _CUE_RX or _CUE_RX[id(lex)][-1] is not lex:
+    if "cues" not in lex.derived:
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                         sorted(lex.place_cues, key=len, reverse=True))
         name = r"([A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-](?:(?:du|de|el|al)\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2})"
@@ -274,9 +271,8 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         if all(firsts):  # run where a cue's first word starts, if the cue's words are there
             cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
         appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
-        _CUE_RX[id(lex)] = (cue_rx, re.compile(after), _Unbehind(in_rx),
-                            appos_words, lex)  # the lexicon kept: its id is not reused
-    cue_re, appos_re, in_country_re, appos_words, _ = _CUE_RX[id(lex)]
+        lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), appos_words)
+    cue_re, appos_re, in_country_re, appos_words = lex.derived["cues"]
     # an apposition needs a distance, a bracket (a region) or its own words
     low = text.lower()
     appos = "(" in text or "km" in low or "kilom" in low or "mile" in low or \
@@ -288,7 +284,7 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
         by_start.setdefault(m.start, []).append(m)
     for rx, hits in ((cue_re, cue_re.finditer(text)),
                      (appos_re, appos_re.finditer(text) if appos else ()),
-                     (in_country_re, _after_non_word(in_country_re, text))):
+                     (in_country_re, in_country_re.finditer(text))):
         for mm in hits:
             if rx is in_country_re:  # only "in X, <a country>"
                 country = next((c for c in gaz.lookup(mm.group(2).strip(), limit=1)), None)

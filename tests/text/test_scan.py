@@ -141,9 +141,9 @@ def test_in_country_scan_is_that_of_the_plain_pattern():
     text = "Gunmen struck in Dagakoro, Mali, and in Boni, Burkina Faso; within Gao, Mali too."
     T._cued_unknowns(text, T.tokenize(text, split_sentences(text)), [],
                      Gazetteer(progress=False), lexicon())
-    rx = T._CUE_RX[id(lexicon())][2]
+    rx = lexicon().derived["cues"][2]
     for sample in [*TEXTS, text]:
-        assert _spans(T._after_non_word(rx, sample)) == _spans(rx.regex.finditer(sample))
+        assert _spans(rx.finditer(sample)) == _spans(rx.regex.finditer(sample))
 
 
 def test_words_of_death_are_found_as_by_the_plain_pattern():
