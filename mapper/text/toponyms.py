@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
+from typing import NamedTuple
 
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
@@ -22,7 +24,7 @@ from .lexicon import Lexicon
 from .scan import Anchored, words_of
 from .sentences import Sentence, dateline_span
 
-__all__ = ["Mention", "find_mentions", "tokenize"]
+__all__ = ["Mention", "Tokens", "Word", "find_mentions", "tokenize"]
 
 _LISTED = re.compile(r"\s*(?:,|et|and|ou|or)\s*")  # "Boni, Hombori et Gossi"
 MAX_WORDS = 6
@@ -35,15 +37,40 @@ _CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "el", "al", "en", "sur
                "and", "et", "ed", "es", "ag", "ould", "bin", "ben"}
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    cap: bool
-    sentence: int
-    first: bool  # first word of its sentence
+class Word(NamedTuple):
+    """A word token as written, read once however often it recurs."""
+
+    offset: int  # where it starts in its run of non-space characters
+    text: str  # as written, without a possessive "'s" or an elided article
+    key: str  # folded, as gazetteer names are
+    cap: bool  # capitalised
+    starter: bool  # a name can start here: capitalised, or a region word ("région de Mopti")
+
+
+class Tokens:
+    """The word tokens of a text as columns: token ``i`` is ``words[i]`` (a :class:`Word`,
+    shared by every place the same word is written), starting at ``starts[i]`` in the text,
+    in sentence ``sents[i]``."""
+
+    __slots__ = ("words", "starts", "sents")
+
+    def __init__(self, words: list[Word], starts: list[int], sents: list[int]):
+        self.words, self.starts, self.sents = words, starts, sents
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i].text)
+
+    def first(self, i: int) -> bool:
+        """Is token ``i`` the first of its sentence?"""
+        return i == 0 or self.sents[i - 1] != self.sents[i]
+
+    def joined(self, text: str, a: int, b: int) -> bool:
+        """Tokens ``a`` and ``b`` are one name only with nothing but a space or hyphen
+        between them."""
+        return text[self.starts[a] + len(self.words[a].text):self.starts[b]] in _GAPS
 
 
 @dataclass(slots=True)
@@ -64,9 +91,6 @@ class Mention:
     candidates: list = field(default_factory=list)
 
 
-_READINGS: dict[str, tuple] = {}  # word -> how it is read (words repeat: read each once)
-
-
 def _read_word(word: str) -> tuple:
     """(elided prefix or "", bare word, its key, capitalised) of a token as written."""
     bare, el = word, ""
@@ -77,95 +101,147 @@ def _read_word(word: str) -> tuple:
     return el, bare, fold(bare), bare[:1].isupper()
 
 
-def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
-    """Word tokens with offsets, folded keys and capitalisation, sentence by sentence."""
-    tokens: list[Token] = []
-    append = tokens.append
-    seen = _READINGS
-    if len(seen) > 200_000:
-        seen.clear()
-    find = text.find
+def _read_piece(piece: str) -> tuple[Word, ...]:
+    """The word tokens of a run of non-space characters ("(Mali’s", "d’Ansongo,")."""
+    out = []
+    for m in _TOKEN.finditer(piece):
+        el, bare, key, cap = _read_word(m.group())
+        at = m.start()
+        if el:  # the elided article stands as a token of its own (joined back for
+            # "Côte d’Ivoire")
+            out.append(Word(at, el, el[0].lower(), False, False))
+            at += 2
+        out.append(Word(at, bare, key, cap, cap or key in _REGION_WORDS))
+    return tuple(out)
+
+
+# piece -> its word (pieces recur: each is read once); a piece of more or fewer than one
+# word ("d’Ivoire", "–") is kept with the tuple of its words, and in _ODD
+_PIECES: dict[str, Word | tuple[Word, ...]] = {}
+_ODD: set[str] = set()
+
+
+def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
+    """Word tokens with offsets, folded keys and capitalisation, sentence by sentence.
+
+    A sentence is cut at its spaces (no token holds one) and each distinct piece is read
+    once: most pieces are one word, and a sentence of such pieces costs a split and a few
+    list joins.
+
+    Examples
+    --------
+    >>> from mapper.text.sentences import split_sentences
+    >>> t = "Gunmen struck near d’Ansongo, Mali’s east."
+    >>> toks = tokenize(t, split_sentences(t))
+    >>> [(t[toks.starts[i]:toks.end(i)], w.key, w.cap) for i, w in enumerate(toks.words)][3:6]
+    [('d’', 'd', False), ('Ansongo', 'ansongo', True), ('Mali', 'mali', True)]
+    """
+    words: list[Word] = []
+    starts: list[int] = []
+    sents: list[int] = []
+    known, odd = _PIECES, _ODD
+    if len(known) > 200_000:  # a bounded memory
+        known.clear()
+        odd.clear()
     for s in sentences:
-        sent, first, pos = s.index, True, s.start
-        for word in _TOKEN.findall(text, s.start, s.end):
-            # only non-word characters lie between tokens, so the word is where it is found
-            start = find(word, pos)
-            pos = start + len(word)
-            info = seen.get(word)
-            if info is None:
-                info = seen[word] = _read_word(word)
-            el, bare, key, cap = info
-            if el:  # the elided article stands as a token of its own (joined back for
-                # "Côte d’Ivoire")
-                append(Token(start, start + 2, el, el[0].lower(), False, sent, first))
-                first = False
-                start += 2
-            append(Token(start, start + len(bare), bare, key, cap, sent, first))
-            first = False
-    return tokens
+        pieces = s.text.split()
+        got = list(map(known.get, pieces))
+        if None in got:
+            for k, p in enumerate(pieces):
+                if got[k] is None:
+                    found = _read_piece(p)
+                    if len(found) == 1:
+                        found = found[0]
+                    else:
+                        odd.add(p)
+                    got[k] = known[p] = found
+        lengths = list(map(len, pieces))
+        if sum(lengths) + len(pieces) - 1 == len(s.text):  # one space between pieces
+            at = map(add, accumulate(lengths, initial=s.start), count())
+        else:
+            at, pos = [], s.start
+            for p in pieces:
+                pos = text.find(p, pos)
+                at.append(pos)
+                pos += len(p)
+        before = len(words)
+        if odd.isdisjoint(pieces):  # one word a piece
+            words += got
+            starts += map(add, at, map(_OFFSET, got))
+        else:
+            for p, w, a in zip(pieces, got, at, strict=False):  # (at: one more at the end)
+                if p in odd:
+                    words += w
+                    starts += (a + x.offset for x in w)
+                else:
+                    words.append(w)
+                    starts.append(a + w.offset)
+        sents += repeat(s.index, len(words) - before)
+    return Tokens(words, starts, sents)
+
+
+_OFFSET = itemgetter(0)
 
 
 _GAPS = (" ", "-", "\u00a0", "")  # what may stand between the words of one name
 _REGION_LINKS = {"de", "du", "of", "d"}
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    """Two tokens are one name only with nothing but a space or hyphen between them."""
-    return text[a.end:b.start] in _GAPS
-
-
 def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lexicon,
-                  tokens: list[Token] | None = None) -> list[Mention]:
+                  tokens: Tokens | None = None) -> list[Mention]:
     """Every place-name mention of the text, left to right, without overlaps."""
     toks = tokens if tokens is not None else tokenize(text, sentences)
+    words, starts, sents = toks.words, toks.starts, toks.sents
     abbrev = lex.abbreviations
     function_words = lex.function_words
     names, more_names = gaz.name_sets()  # "k in names or k in more_names": k in gaz
     prefixes = gaz.prefixes
     out: list[Mention] = []
-    n = len(toks)
+    n = len(words)
     free = 0  # the first token not inside a mention already found
     # a name starts with a capitalised word, or a region word ("région de Mopti")
-    for i in [k for k, t in enumerate(toks) if t.cap or t.key in _REGION_WORDS]:
+    for i in compress(range(n), map(_STARTER, words)):
         if i < free:
             continue
-        t = toks[i]
-        starts_region = t.key in _REGION_WORDS and i + 1 < n and toks[i + 1].key in _REGION_LINKS
+        t = words[i]
+        key = t.key
+        starts_region = key in _REGION_WORDS and i + 1 < n and words[i + 1].key in _REGION_LINKS
         if not (t.cap or starts_region):
             continue
+        start, sent = starts[i], sents[i]
         if t.text in abbrev:
-            out.append(Mention(t.start, t.end, t.text, fold(abbrev[t.text]), t.sentence, True,
-                               cue=_cue(toks, i)))
+            out.append(Mention(start, start + len(t.text), t.text, fold(abbrev[t.text]), sent,
+                               True, cue=_cue(toks, i)))
             continue
-        if t.key in function_words and not starts_region:
+        if key in function_words and not starts_region:
             continue
         best = best_key = None
-        if (t.key in names or t.key in more_names) and not (len(t.text) <= 3 and t.text.isupper()):
-            best, best_key = i, t.key  # "TOM", "GAQ": not on their own (airport codes)
-        keys = [t.key]
-        prev = t
+        if (key in names or key in more_names) and not (len(t.text) <= 3 and t.text.isupper()):
+            best, best_key = i, key  # "TOM", "GAQ": not on their own (airport codes)
+        keys = [key]
+        prev_end, prev_text = start + len(t.text), t.text
         # read on only while the words so far begin a longer name (or end in an elision)
-        grow = t.key in prefixes or t.text[-1:] in "’'"
+        grow = key in prefixes or t.text[-1:] in "’'"
         for j in range(i + 1, min(n, i + MAX_WORDS) if grow else i + 1):
-            tj = toks[j]
-            if tj.sentence != t.sentence or text[prev.end:tj.start] not in _GAPS:
+            tj = words[j]
+            if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
                 break
-            if prev.text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
+            if prev_text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
                 keys = [k + tj.key for k in keys] + [f"{k} {tj.key}" for k in keys]
             else:
                 keys = [f"{k} {tj.key}" for k in keys]
-            if tj.cap or tj.key in _REGION_WORDS:
+            if tj.starter:
                 for k in keys:
                     if k in names or k in more_names:
                         best, best_key = j, k
                         break
-            prev = tj
+            prev_end, prev_text = starts[j] + len(tj.text), tj.text
             if tj.text[-1:] not in "’'" and not any(k in prefixes for k in keys):
                 break
         if best is None:
             continue
-        end = toks[best].end
-        m = Mention(t.start, end, text[t.start:end], best_key, t.sentence, True, cue=_cue(toks, i))
+        end = toks.end(best)
+        m = Mention(start, end, text[start:end], best_key, sent, True, cue=_cue(toks, i))
         if _keep(text, toks, i, best, m, lex):
             out.append(m)
             free = best + 1
@@ -182,47 +258,53 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     return out
 
 
-def _cue(toks: list[Token], i: int) -> str | None:
-    if i == 0 or toks[i - 1].sentence != toks[i].sentence:
+_STARTER = itemgetter(4)  # Word.starter
+
+
+def _cue(toks: Tokens, i: int) -> str | None:
+    if i == 0 or toks.sents[i - 1] != toks.sents[i]:
         return None
-    return toks[i - 1].key
+    return toks.words[i - 1].key
 
 
-def _keep(text: str, toks: list[Token], i: int, j: int, m: Mention, lex: Lexicon) -> bool:
+def _keep(text: str, toks: Tokens, i: int, j: int, m: Mention, lex: Lexicon) -> bool:
     if m.key in lex.not_places:
         return False
     if _inside_org_name(toks, i, lex):
         return False
+    words, sents = toks.words, toks.sents
     # Part of a longer proper name: "Atlantic Council", "Niger River", "Islamic State Sahel".
-    if j + 1 < len(toks) and toks[j + 1].sentence == toks[j].sentence and toks[j + 1].cap \
-            and _joined(text, toks[j], toks[j + 1]):
-        nxt = toks[j + 1].key
+    if j + 1 < len(words) and sents[j + 1] == sents[j] and words[j + 1].cap \
+            and toks.joined(text, j, j + 1):
+        nxt = words[j + 1].key
         if nxt in lex.name_heads or nxt not in lex.function_words:
             return False
-    if i > 0 and toks[i - 1].sentence == toks[i].sentence and toks[i - 1].cap \
-            and _joined(text, toks[i - 1], toks[i]) and not toks[i - 1].first:
-        if toks[i - 1].key not in lex.function_words:
-            return False
-    if i > 0 and toks[i - 1].first and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i]) \
-            and toks[i - 1].key not in lex.function_words and toks[i - 1].key not in lex.not_places:
-        return False  # "Mariam Cissé ..." at a sentence start
+    if i > 0 and words[i - 1].cap and toks.joined(text, i - 1, i):
+        before = words[i - 1].key
+        if sents[i - 1] == sents[i] and not toks.first(i - 1):
+            if before not in lex.function_words:
+                return False
+        if toks.first(i - 1) and before not in lex.function_words \
+                and before not in lex.not_places:
+            return False  # "Mariam Cissé ..." at a sentence start
     return True
 
 
 _ORG_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "pour", "for", "the", "of"}
 
 
-def _inside_org_name(toks: list[Token], i: int, lex: Lexicon) -> bool:
+def _inside_org_name(toks: Tokens, i: int, lex: Lexicon) -> bool:
     """True for "Salut" in "Mouvement pour le Salut de l’Azawad": a name head a few
     linking words before."""
+    words, sents = toks.words, toks.sents
     k = i - 1
     steps = 0
-    while k >= 0 and toks[k].sentence == toks[i].sentence and steps < 4:
-        if toks[k].key in _ORG_LINKS and not toks[k].cap:
+    while k >= 0 and sents[k] == sents[i] and steps < 4:
+        if words[k].key in _ORG_LINKS and not words[k].cap:
             k -= 1
             steps += 1
             continue
-        return steps > 0 and toks[k].cap and toks[k].key in lex.name_heads
+        return steps > 0 and words[k].cap and words[k].key in lex.name_heads
     return False
 
 
@@ -253,7 +335,7 @@ class _Unbehind:
             pos = m.end() if m.end() > s else s + 1
 
 
-def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer,
+def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer,
                    lex: Lexicon) -> list[Mention]:
     """Capitalised names the gazetteer lacks but the text marks as places."""
     if "cues" not in lex.derived:
@@ -317,11 +399,11 @@ def _cued_unknowns(text: str, toks: list[Token], found: list[Mention], gaz: Gaze
     return out
 
 
-def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[Mention]
+def _repeats(text: str, toks: Tokens, found: list[Mention], unknown: list[Mention]
              ) -> list[Mention]:
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
     taken = _Spans((m.start, m.end) for m in found)
-    index = {t.start: k for k, t in enumerate(toks)} if unknown else {}
+    index = dict(zip(toks.starts, range(len(toks)), strict=True)) if unknown else {}
     out = []
     for name in dict.fromkeys(m.surface for m in unknown):  # in the order they were read
         for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
@@ -331,7 +413,7 @@ def _repeats(text: str, toks: list[Token], found: list[Mention], unknown: list[M
             taken.add(s, e)
             i = index.get(s)
             cue = _cue(toks, i) if i is not None else None
-            sent = toks[i].sentence if i is not None else _sentence_at(toks, s)
+            sent = toks.sents[i] if i is not None else _sentence_at(toks, s)
             out.append(Mention(s, e, name, fold(name), sent, False, cue=cue))
     return out
 
@@ -345,17 +427,14 @@ def _mark_dateline(text: str, mentions: list[Mention], sentences: list[Sentence]
             x.dateline = True
 
 
-def _sentence_at(toks: list[Token], pos: int) -> int:
+def _sentence_at(toks: Tokens, pos: int) -> int:
     """Sentence index of the token at or before ``pos``."""
-    i = bisect.bisect_right(toks, pos, key=_START) - 1
-    return toks[i].sentence if i >= 0 else 0
+    i = bisect.bisect_right(toks.starts, pos) - 1
+    return toks.sents[i] if i >= 0 else 0
 
 
-_START = attrgetter("start")
-
-
-_NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|\bpres d[e’']|"
-                   r"\bnon loin d[e’']|\baux environs d[e’']|\bà proximité d[e’']|"
+_NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside|\bnot far from|\bclose to|\bprès d[e’']|"
+                   r"\bpres d[e’']|\bnon loin d[e’']|\baux environs d[e’']|\bà proximité d[e’']|"
                    r"\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:of|from|de|d’|d'))\s*$",
                    re.IGNORECASE)
 
@@ -400,27 +479,29 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _drop_people(toks: list[Token], mentions: list[Mention], lex: Lexicon, text: str) -> None:
+def _drop_people(toks: Tokens, mentions: list[Mention], lex: Lexicon, text: str) -> None:
     """Drop single-word mentions that are surnames of people named in full elsewhere."""
     if not any(m.known and " " not in m.key for m in mentions):
         return
     people: set[str] = set()
     spans = sorted((m.start, m.end) for m in mentions)
+    words, sents = toks.words, toks.sents
     # runs of capitalised words, one after the other in a sentence ("Mariam Cissé")
-    caps = [k for k, t in enumerate(toks) if t.cap]
-    runs: list[list[Token]] = []
+    runs: list[list[int]] = []
     last = -2
-    for k in caps:
-        t = toks[k]
-        if k == last + 1 and runs[-1][-1].sentence == t.sentence and _joined(text, toks[last], t):
-            runs[-1].append(t)
+    for k in compress(range(len(words)), map(_CAP, words)):
+        if k == last + 1 and sents[last] == sents[k] and toks.joined(text, last, k):
+            runs[-1].append(k)
         else:
-            runs.append([t])
+            runs.append([k])
         last = k
     for run in runs:
         if len(run) >= 2:
-            words = [x for x in run if x.key not in lex.function_words]
-            if len(words) >= 2 and not _covered(words[0].start, words[-1].end, spans):
-                people.update(x.key for x in words[1:])
+            named = [k for k in run if words[k].key not in lex.function_words]
+            if len(named) >= 2 and not _covered(toks.starts[named[0]], toks.end(named[-1]), spans):
+                people.update(words[k].key for k in named[1:])
     mentions[:] = [m for m in mentions if not (m.known and " " not in m.key and m.key in people
                                                and m.cue not in lex.locative_cues)]
+
+
+_CAP = itemgetter(3)  # Word.cap

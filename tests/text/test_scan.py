@@ -208,3 +208,43 @@ def test_speaker_and_near_pre_checks_let_every_phrase_through():
         low = before.rstrip().lower()
         fast = low.endswith(_NEAR_ENDS) and bool(_NEAR_HINT.search(low))
         assert fast or _NEAR.search(before) is None, before
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str, str, bool, int]]:
+    """The tokens as a plain scan gives them: every match of the token pattern in each
+    sentence, an elided article ("d’") split off as a token of its own."""
+    from mapper.text import toponyms as T
+
+    out = []
+    for s in split_sentences(text):
+        for m in T._TOKEN.finditer(text, s.start, s.end):
+            el, bare, key, cap = T._read_word(m.group())
+            start = m.start()
+            if el:
+                out.append((start, start + 2, el, el[0].lower(), False, s.index))
+                start += 2
+            out.append((start, start + len(bare), bare, key, cap, s.index))
+    return out
+
+
+def test_tokens_read_piece_by_piece_are_those_of_a_plain_scan():
+    from mapper.text import toponyms as T
+
+    odd = ["Gunmen  struck\tnear d’Ansongo,  Mali’s east – on 12abc km/h roads.",
+           "Fighters\u00a0attacked Côte d’Ivoire's border; l'Office said: « Non ».",
+           "Ça va — ÉTAT  D’URGENCE\u2003à Gao. qu’Ansongo U.S.-led 3rd",
+           "Boni,Hombori et Gossi ; (AP) —  BAMAKO\n\nTitle   line"]
+    for text in [*TEXTS, *odd, "\n\n".join(TEXTS[:40])]:
+        toks = T.tokenize(text, split_sentences(text))
+        got = [(toks.starts[i], toks.end(i), w.text, w.key, w.cap, toks.sents[i])
+               for i, w in enumerate(toks.words)]
+        assert got == _plain_tokens(text), text
+        assert all(w.starter == (w.cap or w.key in T._REGION_WORDS) for w in toks.words)
+        firsts = [i for i in range(len(toks)) if toks.first(i)]
+        assert firsts == [i for i in range(len(toks)) if i == 0 or got[i - 1][5] != got[i][5]]
+
+
+def test_doctests_of_the_toponym_module_hold():
+    from mapper.text import toponyms as T
+
+    assert doctest.testmod(T).failed == 0
