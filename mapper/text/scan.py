@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "alternation", "lower", "TextScan", "read_words", "register", "scan_of", "words_of"]
 
@@ -33,13 +34,34 @@ def lower(text: str) -> str:
 
 def words_of(text: str) -> frozenset[str]:
     """The distinct words of a text (a sentence), lower case; several pre-checks of one
-    sentence share them."""
+    sentence share them.
+
+    The text is cut at its spaces (a word holds none) and the words of each distinct
+    piece are read once.
+
+    Examples
+    --------
+    >>> sorted(words_of("Gunmen KILLED two (2) in d’Ansongo"))
+    ['2', 'ansongo', 'd', 'gunmen', 'in', 'killed', 'two']
+    """
     found = _WORDS.get(text)
     if found is None:
         if len(_WORDS) > 8192:  # a bounded memory
             _WORDS.clear()
-        found = _WORDS[text] = frozenset(_WORD.findall(lower(text)))
+        pieces = text.split()
+        known = _PIECE_WORDS
+        got = list(map(known.get, pieces))
+        if None in got:
+            if len(known) > 200_000:
+                known.clear()
+            for k, p in enumerate(pieces):
+                if got[k] is None:
+                    got[k] = known[p] = tuple(_WORD.findall(lower(p)))
+        found = _WORDS[text] = frozenset(chain.from_iterable(got))
     return found
+
+
+_PIECE_WORDS: dict[str, tuple[str, ...]] = {}  # a run of non-space characters -> its words
 
 
 def read_words(text: str, parts: list[str]) -> None:

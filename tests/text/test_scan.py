@@ -248,3 +248,9 @@ def test_doctests_of_the_toponym_module_hold():
     from mapper.text import toponyms as T
 
     assert doctest.testmod(T).failed == 0
+
+
+def test_words_read_piece_by_piece_are_those_of_a_plain_scan():
+    odd = ["ΟΔΟΣ ΣΑΣ killed", "İSTANBUL\u00a0ıslands ſlain ẞ", "a_b c\td  e", "x—y–z (2) 3rd"]
+    for text in [*TEXTS, *odd]:
+        assert words_of(text) == frozenset(re.findall(r"[^\W_]+", scan_module.lower(text))), text
