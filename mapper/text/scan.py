@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "alternation", "lower", "TextScan", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "alternation", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -48,7 +48,7 @@ def words_of(text: str) -> frozenset[str]:
     if found is None:
         if len(_WORDS) > 8192:  # a bounded memory
             _WORDS.clear()
-        pieces = text.split()
+        pieces = pieces_of(text)
         known = _PIECE_WORDS
         got = list(map(known.get, pieces))
         if None in got:
@@ -62,6 +62,18 @@ def words_of(text: str) -> frozenset[str]:
 
 
 _PIECE_WORDS: dict[str, tuple[str, ...]] = {}  # a run of non-space characters -> its words
+_PIECES: dict[str, list[str]] = {}  # text -> its runs of non-space characters
+
+
+def pieces_of(text: str) -> list[str]:
+    """``text.split()``, remembered: the stages that read a sentence piece by piece share
+    one split (and the pieces' hashes, worked out once)."""
+    found = _PIECES.get(text)
+    if found is None:
+        if len(_PIECES) > 8192:  # a bounded memory
+            _PIECES.clear()
+        found = _PIECES[text] = text.split()
+    return found
 
 
 def read_words(text: str, parts: list[str]) -> None:

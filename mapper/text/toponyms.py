@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .scan import Anchored, words_of
+from .scan import Anchored, pieces_of, words_of
 from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "Tokens", "Word", "find_mentions", "tokenize"]
@@ -144,7 +144,7 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
         known.clear()
         odd.clear()
     for s in sentences:
-        pieces = s.text.split()
+        pieces = pieces_of(s.text)
         got = list(map(known.get, pieces))
         if None in got:
             for k, p in enumerate(pieces):
