@@ -17,8 +17,8 @@ from .attributes import VIOLENT, armed_victims, find_actor, read_counts
 from .dates import DateMention, find_dates, uses_previous
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
-from .resolve import _QUALIFIER, Resolution, Resolved
-from .scan import scan_of
+from .resolve import Resolution, Resolved, qualifier
+from .scan import scan_of, words_of
 from .sentences import Sentence, dateline_span, is_headline
 
 __all__ = ["Event", "find_events"]
@@ -113,6 +113,15 @@ _SUMMARY = re.compile(r"\b(?:two|three|four|several|a series of|twin|separate|mu
                       r"plusieurs|double|série d['’]|une série de)\s+(?:separate\s+|terrorist\s+|"
                       r"jihadist\s+|terroristes?\s+)?(?:attacks|attaques|attaque|incidents|raids|"
                       r"ambushes|embuscades)\b", re.I)
+_SUMMARY_ENDS = frozenset(["attacks", "attaques", "attaque", "incidents", "raids", "ambushes",
+                           "embuscades"])  # _SUMMARY ends with one of these words
+
+
+def _summary(text: str) -> bool:
+    """Does the sentence sum events up ("killed in two attacks")?"""
+    if scan_of(text).low is not None and words_of(text).isdisjoint(_SUMMARY_ENDS):
+        return False
+    return _SUMMARY.search(text) is not None
 
 
 _NEW_BY_OF = re.compile(r"^\s+(?:of|de|des|d['’])\s+(?:(?:at\s+least|some|about|au\s+moins)\s+)?"
@@ -262,7 +271,7 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
         low = gap.lower()
         if ("km" in low or "kilom" in low or "mile" in low) and _MEASURED.search(gap):
             out.add(id(b.mention))
-        elif _QUALIFIER.match(gap) and (a.candidate is None or b.candidate is None or
+        elif qualifier(gap) and (a.candidate is None or b.candidate is None or
                                         b.candidate.place_type in ("country", "admin1", "feature")):
             out.add(id(b.mention))  # "Barkaram, située dans la province du Lac Tchad"
     return out
@@ -291,7 +300,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
         here = [r for r in here if r.candidate is None or r.candidate.place_type != "country"
                 or r.country_code == res.focus]
     place, precision = _location(here, pos, s, res)
-    if s.paragraph <= 2 and not events and _SUMMARY.search(words) and (
+    if s.paragraph <= 2 and not events and _summary(words) and (
             place is None or place.candidate is None
             or place.candidate.place_type in ("country", "admin1")):
         return None  # a lede "killed in two attacks in the north": the events follow

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from ..gazetteer.index import Candidate, Gazetteer, haversine_km
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
+from .scan import lower
 from .toponyms import Mention
 
-__all__ = ["Resolved", "resolve_mentions", "Resolution"]
+__all__ = ["Resolved", "resolve_mentions", "Resolution", "qualifier"]
 
 _DIST = re.compile(
     r"^[\s,;(]*(?:(?:a|an|un|une)\s+(?:small\s+|remote\s+)?(?:village|town|city|locality|"
@@ -30,6 +31,7 @@ _DIST = re.compile(
     r"(?:(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)\s+)?"
     r"(?:of|from|de|d['’]|du)\s*(?:the |la |le |l['’])?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _BEARING = {"north": 0, "nord": 0, "northeast": 45, "north-east": 45, "nord-est": 45, "east": 90,
             "est": 90, "southeast": 135, "south-east": 135, "sud-est": 135, "south": 180,
             "sud": 180, "southwest": 225, "south-west": 225, "sud-ouest": 225, "west": 270,
@@ -40,6 +42,19 @@ _QUALIFIER = re.compile(
     r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:([\w-]+)\s+(?:part\s+of\s+|du\s+pays\s+)?)?"
     r"(?:(?:region|province|région|cercle|département|departement|district|department|commune)"
     r"\s+(?:of|de|du|d['’])\s*)?$", re.IGNORECASE)
+# what _QUALIFIER and _DIST cannot match without ("(", "in", "dans", "au", "en", "of"; a digit)
+_QUALIFIER_NEEDS = ("(", "in", "au", "en", "of", "dans")
+
+
+def qualifier(gap: str) -> re.Match | None:
+    """``_QUALIFIER.match(gap)``: the words between two names ("in the Gao region"), after a
+    cheap look for the words it needs (most gaps are ", " or " and ")."""
+    low = lower(gap)
+    if len(low) == len(gap) and not any(w in low for w in _QUALIFIER_NEEDS):
+        return None
+    return _QUALIFIER.match(gap)
+
+
 _AREA_WORDS = {"region", "province", "cercle", "departement", "district", "department",
                "commune", "the", "la", "le"}
 
@@ -247,7 +262,7 @@ def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
     nxt = m.next
     if nxt is None or nxt.start - m.end > 60:
         return None
-    q = _QUALIFIER.match(text[m.end:nxt.start])
+    q = qualifier(text[m.end:nxt.start])
     if not q:
         return None
     direction = q.group(1) if q.group(1) and fold(q.group(1)) not in _AREA_WORDS else None
@@ -311,7 +326,8 @@ def _distance_phrase(text, m, mentions, chosen):
     nxt = m.next
     if nxt is None or nxt.start - m.end > 80:
         return None
-    q = _DIST.match(text[m.end:nxt.start])
+    gap = text[m.end:nxt.start]
+    q = _DIST.match(gap) if _DIGIT.search(gap) else None  # it needs a number
     anchor = chosen.get(id(nxt))
     if not q or anchor is None:
         return None

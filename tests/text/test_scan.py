@@ -254,3 +254,20 @@ def test_words_read_piece_by_piece_are_those_of_a_plain_scan():
     odd = ["ΟΔΟΣ ΣΑΣ killed", "İSTANBUL\u00a0ıslands ſlain ẞ", "a_b c\td  e", "x—y–z (2) 3rd"]
     for text in [*TEXTS, *odd]:
         assert words_of(text) == frozenset(re.findall(r"[^\W_]+", scan_module.lower(text))), text
+
+
+def test_pre_checked_qualifier_distance_and_summary_match_as_the_plain_patterns():
+    from mapper.text import events as E
+    from mapper.text import resolve as R
+
+    gaps = [", ", " and ", " in the Gao region, ", " (Mopti region) ", ", dans la province du ",
+            " İN THE GAO REGİON ", ", 50 km north of ", ", about 90 miles from ", " – ", " of ",
+            ", situé au ", "  EN  ", ", a village 30 km from ", " ıN the "]
+    for text in [*TEXTS, *gaps]:
+        for a in range(0, len(text), 7):  # gaps of every length from each place
+            for b in (a + 3, a + 20, a + 60, len(text)):
+                gap = text[a:b]
+                assert bool(R.qualifier(gap)) == bool(R._QUALIFIER.match(gap)), gap
+        assert E._summary(text) == bool(E._SUMMARY.search(text)), text
+    for s in ["Two separate ATTACKS killed 9", "deux attaques", "twin raids_", "TWO İNCIDENTS"]:
+        assert E._summary(s) == bool(E._SUMMARY.search(s)), s
