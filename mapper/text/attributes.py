@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import Anchored, CaseFree, scan_of
+from .scan import Anchored, CaseFree, scan_of, words_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -14,13 +14,21 @@ _BY_WORDS = re.compile(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", re.I)
 VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 _BY = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|la\s+|des\s+)?(?:suspected\s+|présumés?\s+)?$", re.I)
+# One named victim: "a 30-year-old man", "she was", "executed him", "un enseignant"
+_VICTIM_NOUNS = ["man", "woman", "boy", "girl", "child", "influencer", "teacher", "journalist",
+                 "chief", "imam", "priest", "pastor", "official", "mayor", "citizen", "national",
+                 "farmer", "trader", "driver", "worker", "activist", "student", "nurse", "doctor",
+                 "civilian", "person", "villager", "herder"]
+_VICTIM_NOUNS_FR = ["homme", "femme", "enfant", "chef", "imam", "journaliste", "enseignant",
+                    "commerçant", "élu", "civil"]
 _SINGLE_VICTIM = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|influencer|teacher|journalist|"
-    r"chief|imam|priest|pastor|official|mayor|citizen|national|farmer|trader|driver|worker|"
-    r"activist|student|nurse|doctor|civilian|person|villager|herder)|(?:she|he)\s+(?:was|has been|had been)|"
+    rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(_VICTIM_NOUNS)})|"
+    r"(?:she|he)\s+(?:was|has been|had been)|"
     r"(?:executed|killed|shot|abducted|kidnapped|seized)\s+(?:her|him)|"
-    r"(?:un|une)\s+(?:homme|femme|enfant|chef|imam|journaliste|enseignant|commerçant|élu|civil))\b",
+    rf"(?:un|une)\s+(?:{'|'.join(_VICTIM_NOUNS_FR)}))\b",
     re.I)
+# every match of _SINGLE_VICTIM ends with one of these words
+_SINGLE_VICTIM_ENDS = frozenset([*_VICTIM_NOUNS, *_VICTIM_NOUNS_FR, "was", "been", "her", "him"])
 _VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
                         r"last|this|yesterday|overnight|dernier|hier|on|le|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
@@ -46,6 +54,13 @@ _KILLED_SCAN = Anchored(_KILLED, ["killed", "killing", "dead", "died", "death", 
 _DIGIT = re.compile(r"\d")
 _AND = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:and|et)\s+")
 _SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)
+
+
+def _single_victim(text: str) -> re.Match | None:
+    """The first match of _SINGLE_VICTIM, looked for only if one of its last words is there."""
+    if scan_of(text).low is not None and words_of(text).isdisjoint(_SINGLE_VICTIM_ENDS):
+        return None
+    return _SINGLE_VICTIM_SCAN.search(text)
 
 
 def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:
@@ -111,7 +126,7 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
 
     def single_victim():
         if not single:
-            single.append(_SINGLE_VICTIM_SCAN.search(words))
+            single.append(_single_victim(words))
         return single[0]
 
     kills = _KILLED_SCAN.finditer(words) if (

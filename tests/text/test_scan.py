@@ -271,3 +271,13 @@ def test_pre_checked_qualifier_distance_and_summary_match_as_the_plain_patterns(
         assert E._summary(text) == bool(E._SUMMARY.search(text)), text
     for s in ["Two separate ATTACKS killed 9", "deux attaques", "twin raids_", "TWO İNCIDENTS"]:
         assert E._summary(s) == bool(E._SUMMARY.search(s)), s
+
+
+def test_single_victim_pre_check_finds_what_the_plain_pattern_finds():
+    from mapper.text import attributes as A
+
+    odd = ["A young MAN was shot", "she was taken", "They executed HIM", "une enseignante",
+           "un élu local", "a man_", "an old civilian-", "Hİm", "he had been seized", "one boy"]
+    for text in [*TEXTS, *odd]:
+        m, plain = A._single_victim(text), A._SINGLE_VICTIM.search(text)
+        assert (m and m.span()) == (plain and plain.span()), text
