@@ -218,6 +218,7 @@ class Anchored:
                 by_head.setdefault(head, set()).add(lit if self.cased else lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
         self.heads = register(by_head)  # what a text must hold for a match to be possible
+        self._lits: dict[frozenset, tuple[str, ...]] = {}  # heads present -> their literals
 
     def search(self, text: str) -> re.Match | None:
         """The first match in ``text``, or None (as ``regex.search``)."""
@@ -235,12 +236,16 @@ class Anchored:
         mine = self.heads & ts.present
         if not mine:
             return []
-        lits = {lit for h in mine for lit in self._by_head[h]}
+        lits = self._lits.get(mine)
+        if lits is None:
+            if len(self._lits) > 4096:  # a bounded memory
+                self._lits.clear()
+            lits = self._lits[mine] = tuple(sorted({lit for h in mine for lit in self._by_head[h]}))
         cased = self.cased
         if len(lits) == 1:
-            starts = ts.positions(lits.pop(), cased)
+            starts = ts.positions(lits[0], cased)
         else:
-            starts = sorted(set().union(*(ts.positions(lit, cased) for lit in lits)))
+            starts = sorted(set().union(*[ts.positions(lit, cased) for lit in lits]))
         out = []
         end = 0
         match = self.regex.match
