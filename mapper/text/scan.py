@@ -282,15 +282,22 @@ class Choice:
         for k, it in enumerate(items):
             for h in it.scan.heads if it.scan is not None else ():
                 self._by_head.setdefault(h, []).append(k)
+        self._keys = frozenset(self._by_head)
+        self._memo: dict[frozenset, list] = {}  # heads present -> the items (shared: read only)
 
     def among(self, present: set[str]) -> list:
-        hit = present & self._by_head.keys()
-        if not hit:
-            return [self.items[k] for k in self._always]
-        idx = set(self._always)
-        for h in hit:
-            idx.update(self._by_head[h])
-        return [self.items[k] for k in sorted(idx)]
+        """The items that can match, in order (a list kept for the next text holding the
+        same heads: read it, do not change it)."""
+        hit = self._keys & present
+        found = self._memo.get(hit)
+        if found is None:
+            if len(self._memo) > 4096:  # a bounded memory
+                self._memo.clear()
+            idx = set(self._always)
+            for h in hit:
+                idx.update(self._by_head[h])
+            found = self._memo[hit] = [self.items[k] for k in sorted(idx)]
+        return found
 
 
 _ESCAPE = re.compile(r"\\.")
