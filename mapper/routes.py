@@ -36,8 +36,13 @@ class Corridor:
     geometry_file: str | None = None
     source: str | None = None
 
-    def town_keys(self) -> set[str]:
-        return {fold(n) for n, _ in self.waypoints}
+    def town_keys(self) -> frozenset[str]:
+        return _town_keys(self.waypoints)
+
+
+@lru_cache(maxsize=256)
+def _town_keys(waypoints: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n, _ in waypoints)
 
 
 def load_corridors(path: Path | None = None) -> list[Corridor]:

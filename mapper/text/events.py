@@ -477,12 +477,16 @@ def _link_routes(ev: Event, sentences: list[Sentence], res: Resolution, lex: Lex
     for i in ev.sentences:
         window.update({i - 1, i, i + 1})
     countries, towns = set(), set()
+    routey: dict[int, bool] = {}  # sentence -> does it speak of roads?
     for r in [r for i in sorted(window) for r in res.in_sentence(i)]:
         if r.candidate is None:
             continue
-        text = sentences[r.mention.sentence].text
-        if not _ROUTE_WORDS.search(text) and r.mention.sentence not in ev.sentences:
-            continue
+        k = r.mention.sentence
+        if k not in ev.sentences:
+            if k not in routey:
+                routey[k] = _ROUTE_WORDS.search(sentences[k].text) is not None
+            if not routey[k]:
+                continue
         if r.candidate.place_type == "country" and r.country_code != res.focus:
             countries.add(r.country_code)
         elif r.candidate.place_type == "locality":
