@@ -272,7 +272,7 @@ def _anchor_mentions(text: str, res: Resolution) -> set[int]:
         if ("km" in low or "kilom" in low or "mile" in low) and _MEASURED.search(gap):
             out.add(id(b.mention))
         elif qualifier(gap) and (a.candidate is None or b.candidate is None or
-                                        b.candidate.place_type in ("country", "admin1", "feature")):
+                                 b.candidate.place_type in ("country", "admin1", "feature")):
             out.add(id(b.mention))  # "Barkaram, située dans la province du Lac Tchad"
     return out
 
