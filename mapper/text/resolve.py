@@ -169,7 +169,12 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     by_key: dict[str, Resolved] = {}
     for m in mentions:
         con = constraints[id(m)]
-        cand = _choose(gaz, m, bias, anchor, con, lookups) if m.known else None
+        if not m.known:
+            cand = None
+        elif len(m.candidates) <= 1:  # nothing to choose between: nearness changes nothing
+            cand = chosen[id(m)]
+        else:
+            cand = _choose(gaz, m, bias, anchor, con, lookups)
         dist = _distance_phrase(text, m, mentions, chosen)
         if cand is not None and dist is not None:
             cand = _check_distance(gaz, m, cand, dist, bias)
