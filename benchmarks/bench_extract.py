@@ -10,7 +10,8 @@ lexicon compiled):
 * whole text: ``extract()`` on the whole corpus as one document (shows any cost that grows
   faster than the text);
 
-and the cold start of ``mapper extract`` as a subprocess. Target (DESIGN.md): at least 1 MB
+and the cold start of ``mapper extract`` as a subprocess. The per-report figure the target is
+checked against is the median over three corpora shuffled with different seeds. Target (DESIGN.md): at least 1 MB
 of report text per second per core once warm. Throughput is reckoned on the process's CPU
 time (what one core spends), with the wall time beside it: on a shared virtual machine the
 wall clock also counts time the host gave to others. With ``--profile`` (or when the target is
@@ -169,10 +170,19 @@ def main(argv: list[str]) -> int:
           f"{len(names)} place names shuffled), {size / 1e6:.2f} MB; warm-up {warm_up:.2f} s")
 
     cpu, wall, n_inc, n_rep = time_per_report(corpus, gaz)
-    per_report = size / 1e6 / cpu
-    print(f"per report : {cpu:.2f} s of CPU, {per_report:.2f} MB/s per core "
+    print(f"per report : {cpu:.2f} s of CPU, {size / 1e6 / cpu:.2f} MB/s per core "
           f"({wall:.2f} s wall, {size / 1e6 / wall:.2f} MB/s); {1000 * cpu / n_rep:.1f} ms/report "
           f"({n_inc} incidents)")
+    # a shared virtual machine's speed drifts by 10 % and more: two more corpora, shuffled
+    # otherwise (new texts, not a replay of the first), and the median of the three
+    rates = [size / 1e6 / cpu]
+    for seed in (12, 13):
+        other = build_corpus(reports, names, megabytes, seed=seed)
+        c, _, _, _ = time_per_report(other, gaz)
+        rates.append(sum(len(t.encode()) for t, _ in other) / 1e6 / c)
+    per_report = statistics.median(rates)
+    print(f"per report : {per_report:.2f} MB/s per core, median of three corpora "
+          f"({', '.join(f'{r:.2f}' for r in rates)})")
 
     whole = "\n\n".join(t for t, _ in corpus)
     cpu_w, wall_w, n_w = time_whole(whole, gaz)
