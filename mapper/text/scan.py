@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "alternation", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -259,6 +259,79 @@ class Anchored:
                 out.append(m)
                 end = m.end() if m.end() > i else i + 1
         return out
+
+
+class Phrases:
+    r"""A regular expression whose every match starts with one of ``phrases`` (their words
+    apart by white space, ``\s+`` in the pattern), run only where a phrase can start.
+
+    Where :class:`Anchored` would look for each phrase's first word ("the" of "the town
+    of", found all over a text), this looks for its longest word ("town") and walks back
+    over the words before it to where the phrase would start: the regular expression is
+    tried there only, left to right, with exactly the matches ``regex.finditer`` gives.
+
+    Examples
+    --------
+    >>> rx = re.compile(r"(?<![\w])(?:the\s+town\s+of|near)\s+([A-Z]\w+)")
+    >>> ph = Phrases(rx, ["the town of", "near"])
+    >>> [m.group(1) for m in ph.finditer("In the  town of Boni and near Gao, the army")]
+    ['Boni', 'Gao']
+    """
+
+    def __init__(self, regex: re.Pattern, phrases):
+        self.regex = regex
+        self.cased = not regex.flags & re.IGNORECASE
+        by_head: dict[str, set[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = p.split() if self.cased else p.lower().split()
+            k = max(range(len(words)), key=lambda i: len(words[i]))  # the first longest
+            by_head.setdefault(words[k], set()).add(tuple(reversed(words[:k])))
+        self._by_head = {h: tuple(v) for h, v in by_head.items()}
+        self._as_written: dict[str, list[str]] = {}  # lower-case head -> heads as written
+        for h in by_head:
+            self._as_written.setdefault(h.lower(), []).append(h)
+        self.heads = register(self._as_written)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        """The matches in ``text``."""
+        ts = scan_of(text)
+        if ts.low is None:
+            return list(self.regex.finditer(text))
+        base = text if self.cased else ts.low
+        starts = set()
+        for head in self.heads & ts.present:
+            for cased_head in self._as_written[head]:
+                befores = self._by_head[cased_head]
+                for q in ts.positions(cased_head, self.cased):
+                    for before in befores:
+                        p = _walk_back(base, q, before)
+                        if p is not None:
+                            starts.add(p)
+        out = []
+        end = 0
+        match = self.regex.match
+        for i in sorted(starts):
+            if i < end:
+                continue
+            m = match(text, i)
+            if m is not None:
+                out.append(m)
+                end = m.end() if m.end() > i else i + 1
+        return out
+
+
+def _walk_back(text: str, q: int, before: tuple[str, ...]) -> int | None:
+    """Where a phrase starts whose word at ``q`` follows ``before`` (nearest first), each
+    word apart by white space; None if the words before ``q`` are not those."""
+    i = q
+    for w in before:
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == i or j < len(w) or not text.startswith(w, j - len(w)):
+            return None
+        i = j - len(w)
+    return i
 
 
 class Choice:

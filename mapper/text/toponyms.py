@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .scan import Anchored, pieces_of, words_of
+from .scan import Phrases, pieces_of, words_of
 from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "Tokens", "Word", "find_mentions", "tokenize"]
@@ -349,9 +349,8 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
                  rf"(?:region|province|cercle|département|district)\))")
         cue_rx = re.compile(rf"(?<![\w])(?:{cues})\s+{name}")
         in_rx = re.compile(rf"(?<![\w])(?:in|at|dans|à)\s+{name},\s+([A-ZÀ-Þ][\w’' -]+)")
-        firsts = [re.match(r"[^\W_]+", c) for c in lex.place_cues]
-        if all(firsts):  # run where a cue's first word starts, if the cue's words are there
-            cue_rx = Anchored(cue_rx, [m.group() for m in firsts], lex.place_cues)
+        if all(c.split() for c in lex.place_cues):  # run where a cue can start
+            cue_rx = Phrases(cue_rx, lex.place_cues)
         appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
         lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), appos_words)
     cue_re, appos_re, in_country_re, appos_words = lex.derived["cues"]

@@ -281,3 +281,27 @@ def test_single_victim_pre_check_finds_what_the_plain_pattern_finds():
     for text in [*TEXTS, *odd]:
         m, plain = A._single_victim(text), A._SINGLE_VICTIM.search(text)
         assert (m and m.span()) == (plain and plain.span()), text
+
+
+def test_place_cues_found_from_their_longest_words_are_those_of_the_plain_pattern():
+    from mapper.gazetteer import Gazetteer
+    from mapper.text import toponyms as T
+    from mapper.text.scan import Phrases
+
+    lex = lexicon()
+    odd = ["Fighting near Boni, in the town of Gossi and the  village\nof Ndaki.",
+           "bathe town of Gao; The town of Gao; the towns of Gao; the village ofGao",
+           "dans la localité de Boura, près de Mopti, non loin  de Sévaré, aux environs d'Ansongo",
+           "le village d' Inekar et les villages de Tin-Hama, à Gao, entre Boni et Hombori",
+           "north of Kidal, south  of Gao, between Tonka and Goundam, outside Niono",
+           "the district of Bankass the district of the district of Koro"]
+    text = "\n\n".join(odd)
+    T._cued_unknowns(text, T.tokenize(text, split_sentences(text)), [],
+                     Gazetteer(progress=False), lex)
+    rx = lex.derived["cues"][0]
+    assert isinstance(rx, Phrases)
+    rng = random.Random(5)
+    words = " ".join(odd).split()
+    made = [" ".join(rng.choice(words) for _ in range(40)) for _ in range(300)]
+    for sample in [*TEXTS, *odd, text, *made]:
+        assert _spans(rx.finditer(sample)) == _spans(rx.regex.finditer(sample)), sample
