@@ -36,13 +36,13 @@ class Corridor:
     geometry_file: str | None = None
     source: str | None = None
 
-    def town_keys(self) -> frozenset[str]:
-        return _town_keys(self.waypoints)
-
-
-@lru_cache(maxsize=256)
-def _town_keys(waypoints: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    return frozenset(fold(n) for n, _ in waypoints)
+    def town_keys(self) -> set[str]:
+        """The folded names of its waypoint towns (folded once per corridor)."""
+        keys = self.__dict__.get("_town_keys")
+        if keys is None:
+            keys = frozenset(fold(n) for n, _ in self.waypoints)
+            object.__setattr__(self, "_town_keys", keys)  # a frozen dataclass: set it once
+        return set(keys)
 
 
 def load_corridors(path: Path | None = None) -> list[Corridor]:

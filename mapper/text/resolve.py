@@ -297,7 +297,7 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lookups: dict) -> Can
                      (c.admin1 is None or fold(c.admin1) == fold(area.name))]
         if not cands:
             return None
-    if len(cands) == 1:  # nothing to rank (the gazetteer would give this one, scored)
+    if len(cands) == 1 and not con:  # nothing to rank: every record of the name is this one
         return cands[0]
     query = m.surface if fold(m.surface) == m.key else m.key
     ccs = tuple(sorted({c.country_code for c in cands})) if con else None

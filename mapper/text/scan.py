@@ -282,9 +282,16 @@ class Phrases:
         self.regex = regex
         self.cased = not regex.flags & re.IGNORECASE
         by_head: dict[str, set[tuple[str, ...]]] = {}
+        self.plain = False  # a phrase with no word of letters alone: run the plain pattern
         for p in phrases:
             words = p.split() if self.cased else p.lower().split()
-            k = max(range(len(words)), key=lambda i: len(words[i]))  # the first longest
+            # the head: its longest word of letters and digits alone (as the text's words
+            # are read: "nord-ouest" or "jusqu’à" cannot be looked for whole)
+            whole = [i for i, w in enumerate(words) if _WORD.fullmatch(w)]
+            if not whole:
+                self.plain = True
+                continue
+            k = max(whole, key=lambda i: len(words[i]))  # the first longest
             by_head.setdefault(words[k], set()).add(tuple(reversed(words[:k])))
         self._by_head = {h: tuple(v) for h, v in by_head.items()}
         self._as_written: dict[str, list[str]] = {}  # lower-case head -> heads as written
@@ -295,7 +302,7 @@ class Phrases:
     def finditer(self, text: str) -> list[re.Match]:
         """The matches in ``text``."""
         ts = scan_of(text)
-        if ts.low is None:
+        if ts.low is None or self.plain:
             return list(self.regex.finditer(text))
         base = text if self.cased else ts.low
         starts = set()

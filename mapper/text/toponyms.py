@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .scan import Phrases, pieces_of, words_of
 from .sentences import Sentence, dateline_span
 
-__all__ = ["Mention", "Tokens", "Word", "find_mentions", "tokenize"]
+__all__ = ["Mention", "Token", "Tokens", "Word", "find_mentions", "tokenize"]
 
 _LISTED = re.compile(r"\s*(?:,|et|and|ou|or)\s*")  # "Boni, Hombori et Gossi"
 MAX_WORDS = 6
@@ -47,25 +47,47 @@ class Word(NamedTuple):
     starter: bool  # a name can start here: capitalised, or a region word ("région de Mopti")
 
 
+class Token(NamedTuple):
+    """One token, as :class:`Tokens` gives it when indexed or iterated."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool
+    sentence: int
+    first: bool  # first word of its sentence
+
+
 class Tokens:
     """The word tokens of a text as columns: token ``i`` is ``words[i]`` (a :class:`Word`,
     shared by every place the same word is written), starting at ``starts[i]`` in the text,
-    in sentence ``sents[i]``."""
+    in sentence ``sents[i]``. Indexed or iterated, it gives :class:`Token` rows."""
 
-    __slots__ = ("words", "starts", "sents")
+    __slots__ = ("words", "starts", "sents", "firsts")
 
-    def __init__(self, words: list[Word], starts: list[int], sents: list[int]):
-        self.words, self.starts, self.sents = words, starts, sents
+    def __init__(self, words: list[Word], starts: list[int], sents: list[int],
+                 firsts: set[int]):
+        self.words, self.starts, self.sents, self.firsts = words, starts, sents, firsts
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def __getitem__(self, i: int) -> Token:
+        i = range(len(self.words))[i]  # (a negative index counts from the end)
+        w = self.words[i]
+        return Token(self.starts[i], self.end(i), w.text, w.key, w.cap, self.sents[i],
+                     i in self.firsts)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.words)))
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.words[i].text)
 
     def first(self, i: int) -> bool:
         """Is token ``i`` the first of its sentence?"""
-        return i == 0 or self.sents[i - 1] != self.sents[i]
+        return i in self.firsts
 
     def joined(self, text: str, a: int, b: int) -> bool:
         """Tokens ``a`` and ``b`` are one name only with nothing but a space or hyphen
@@ -143,8 +165,12 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
     if len(known) > 200_000:  # a bounded memory
         known.clear()
         odd.clear()
+    firsts: set[int] = set()
     for s in sentences:
-        pieces = pieces_of(s.text)
+        body = s.text  # the sentence as the text holds it (the same, from split_sentences)
+        if len(body) != s.end - s.start or not text.startswith(body, s.start):
+            body = text[s.start:s.end]
+        pieces = pieces_of(body)
         got = list(map(known.get, pieces))
         if None in got:
             for k, p in enumerate(pieces):
@@ -156,7 +182,7 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
                         odd.add(p)
                     got[k] = known[p] = found
         lengths = list(map(len, pieces))
-        if sum(lengths) + len(pieces) - 1 == len(s.text):  # one space between pieces
+        if sum(lengths) + len(pieces) - 1 == len(body):  # one space between pieces
             at = map(add, accumulate(lengths, initial=s.start), count())
         else:
             at, pos = [], s.start
@@ -176,8 +202,10 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
                 else:
                     words.append(w)
                     starts.append(a + w.offset)
-        sents += repeat(s.index, len(words) - before)
-    return Tokens(words, starts, sents)
+        if len(words) > before:
+            firsts.add(before)
+            sents += repeat(s.index, len(words) - before)
+    return Tokens(words, starts, sents, firsts)
 
 
 _OFFSET = itemgetter(0)

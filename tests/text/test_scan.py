@@ -305,3 +305,71 @@ def test_place_cues_found_from_their_longest_words_are_those_of_the_plain_patter
     made = [" ".join(rng.choice(words) for _ in range(40)) for _ in range(300)]
     for sample in [*TEXTS, *odd, text, *made]:
         assert _spans(rx.finditer(sample)) == _spans(rx.regex.finditer(sample)), sample
+
+
+def test_phrases_with_hyphens_apostrophes_or_brackets_match_as_the_plain_pattern():
+    from mapper.text.scan import Phrases
+
+    cues = ["au nord-ouest de", "(près de", "near", "the town of", "jusqu’à"]
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    rx = re.compile(rf"(?<![\w])(?:{body})\s+([A-ZÀ-ÖØ-Þ][\w’'\-]+)")
+    texts = ["L’armée est au nord-ouest de Kwarboudi, (près de Gao) et jusqu’à Tibarkanou.",
+             "near Boni, the  town of\nGossi, au nord-ouest  de Mopti"]
+    for phrases in (cues, cues[:-1]):  # with and without a cue of no plain word
+        ph = Phrases(rx, phrases)
+        assert ph.plain == ("jusqu’à" in phrases)
+        for text in [*TEXTS, *texts]:
+            found = _spans(ph.finditer(text))
+            if "jusqu’à" in phrases:
+                assert found == _spans(rx.finditer(text)), text
+            else:  # without it the pattern's "jusqu’à" matches are not looked for
+                assert found == [x for x in _spans(rx.finditer(text))
+                                 if not text.startswith("jusqu", x[0])], text
+
+
+def test_tokens_index_and_iterate_as_rows_and_follow_the_sentences_given():
+    from mapper.text import toponyms as T
+    from mapper.text.sentences import Sentence
+
+    text = "Gunmen attacked Boni. Then they left d’Ansongo."
+    toks = T.tokenize(text, split_sentences(text))
+    rows = [(t.start, t.end, t.text, t.key, t.cap, t.sentence) for t in toks]
+    assert rows == _plain_tokens(text)
+    assert toks[-1] == list(toks)[-1] and toks[-1].text == "Ansongo"
+    assert [t.first for t in toks] == [i in (0, 3) for i in range(len(toks))]
+    # sentences not made by split_sentences: the text's own characters are read, and a
+    # sentence that repeats an index still starts with a first word
+    given = [Sentence(0, 0, 21, "gunmen attacked boni.", 0), Sentence(0, 22, 47, text[22:], 0)]
+    toks = T.tokenize(text, given)
+    assert [t.text for t in toks][:3] == ["Gunmen", "attacked", "Boni"]
+    assert [t.first for t in toks].count(True) == 2
+
+
+def test_corridors_accept_waypoints_in_any_sequence():
+    from mapper.routes import Corridor, corridors_for
+
+    c = Corridor("x", "X", "ML", "BF", [("Sikasso", "ML"), ("Bamako", "ML")])
+    assert [k.route_id for k in corridors_for(towns=["Sikasso", "Bamako"], corridors=[c])] == ["x"]
+    keys = c.town_keys()
+    keys.add("gao")  # a set of its own, as before
+    assert c.town_keys() == {"sikasso", "bamako"}
+
+
+def test_a_constrained_single_candidate_is_still_asked_of_the_gazetteer():
+    from mapper.gazetteer.index import Candidate
+    from mapper.text import resolve as R
+    from mapper.text.toponyms import Mention
+
+    fields = Candidate._fields
+    one = Candidate(**{f: None for f in fields})._replace(
+        id="a", name="Zorbakou", country_code="ML", admin1="Gao", place_type="locality")
+    other = one._replace(id="a", admin1="Mopti")
+
+    class Gaz:  # an index that holds the id twice under the name: it knows best
+        def top(self, *a, **k):
+            return other
+
+    m = Mention(0, 8, "Zorbakou", "zorbakou", 0, True, candidates=[one])
+    area = one._replace(name="Gao", place_type="admin1")
+    assert R._choose(Gaz(), m, ["ML"], None, ("admin1", area, None), {}) is other
+    assert R._choose(Gaz(), m, ["ML"], None, None, {}) is one  # nothing to rank
