@@ -83,18 +83,36 @@ def uses_previous(text: str) -> bool:
 def _runnable(text: str) -> tuple[str, ...]:
     """The patterns that can match in a sentence, in their order of priority."""
     words = words_of(text)
-    hits = scan_of(text).present & _ALL_STEMS  # the stems the text holds
-    has = {"month": not words.isdisjoint(_MONTH_WORDS), "day": not words.isdisjoint(_DAY_WORDS)}
+    hits = _ALL_STEMS & scan_of(text).present  # the stems the text holds
+    month = not words.isdisjoint(_MONTH_WORDS)
+    day = not words.isdisjoint(_DAY_WORDS)
     digits = _DIGIT.search(text) is not None
     # "midJune", "inMarch": the month pattern also takes its qualifier glued on
-    glued = not has["month"] and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
-    if not (hits or digits or glued or has["month"] or has["day"]):
+    glued = not month and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
+    if not (hits or digits or glued or month or day):
         return ()
+    what = (hits, month, day, digits, glued, "-" in text)
+    found = _KINDS.get(what)
+    if found is None:  # sentences hold few combinations of these: work each out once
+        if len(_KINDS) > 4096:
+            _KINDS.clear()
+        found = _KINDS[what] = _kinds(*what)
+    return found
+
+
+_KINDS: dict[tuple, tuple[str, ...]] = {}
+
+
+def _kinds(hits: frozenset, month: bool, day: bool, digits: bool, glued: bool, dash: bool
+           ) -> tuple[str, ...]:
+    """The patterns a sentence with these stems, month or weekday names, digits, a month
+    glued to its qualifier, a dash, can match, in their order of priority."""
+    has = {"month": month, "day": day}
     out = []
-    for kind, _ in _PATTERNS:  # in their order of priority
+    for kind, _ in _PATTERNS:
         need_digit, stems, whole = _NEEDS[kind]
         if (need_digit and not digits) or (stems and _STEMS[kind].isdisjoint(hits)) or \
-                (kind == "iso" and "-" not in text) or \
+                (kind == "iso" and not dash) or \
                 (whole is not None and not has[whole] and not (glued and kind == "month")):
             continue
         out.append(kind)
