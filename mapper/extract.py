@@ -12,12 +12,13 @@ from pathlib import Path
 from .errors import ReportError
 from .gazetteer.index import Gazetteer
 from .model import Incident, Place, Report, Route
+from .text.dates import forget_texts as forget_dates
 from .text.dates import parse_iso_date
 from .text.decode import read_report
 from .text.events import Event, event_id, find_events
 from .text.lexicon import lexicon
 from .text.resolve import resolve_mentions
-from .text.scan import read_words
+from .text.scan import forget_texts, read_words
 from .text.sentences import split_sentences
 from .text.toponyms import find_mentions
 
@@ -111,6 +112,10 @@ def _extract(text: str, published, source: str, gazetteer: Gazetteer | None) -> 
     pub = _published(published)
     gaz = _gazetteer(gazetteer)
     lex = lexicon()
+    # what was remembered of the last report's sentences is of no use for this one (and
+    # small memories are quicker to ask)
+    forget_texts()
+    forget_dates()
     read_words(text, [s.text for s in sentences])  # for the pre-checks of every stage
     mentions = find_mentions(text, sentences, gaz, lex)
     res = resolve_mentions(text, mentions, gaz, lex)

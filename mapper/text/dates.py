@@ -74,6 +74,11 @@ _GLUED_MONTH = re.compile(rf"(?:in|last|early|late|mid|en|début|fin|mi){alterna
 _RELATIVE = {"day_before", "next_day", "same_day"}  # counted from the day told before
 
 
+def forget_texts() -> None:
+    """Forget the sentences read so far (see :func:`mapper.text.scan.forget_texts`)."""
+    _runnable.cache_clear()
+
+
 def uses_previous(text: str) -> bool:
     """Can a date in ``text`` be counted from the day told before ("the next day")?"""
     return not _RELATIVE.isdisjoint(_runnable(text))

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "forget_texts", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -74,6 +74,14 @@ def pieces_of(text: str) -> list[str]:
             _PIECES.clear()
         found = _PIECES[text] = text.split()
     return found
+
+
+def forget_texts() -> None:
+    """Forget the texts (sentences, reports) read so far; the words and pieces of words
+    stay known. For measurements: real reports do not repeat each other's sentences."""
+    _WORDS.clear()
+    _PIECES.clear()
+    scan_of.cache_clear()
 
 
 def read_words(text: str, parts: list[str]) -> None:

@@ -373,3 +373,17 @@ def test_a_constrained_single_candidate_is_still_asked_of_the_gazetteer():
     area = one._replace(name="Gao", place_type="admin1")
     assert R._choose(Gaz(), m, ["ML"], None, ("admin1", area, None), {}) is other
     assert R._choose(Gaz(), m, ["ML"], None, None, {}) is one  # nothing to rank
+
+
+def test_each_report_starts_with_no_memory_of_the_last_ones_sentences():
+    from mapper.extract import extract
+
+    a = "Gunmen killed two herders near Gao on Friday. The army said it was searching."
+    b = "Fighters abducted a teacher in Mopti on Monday."
+    first = extract(a, published="2025-11-10")
+    extract(b, published="2025-11-10")
+    read = [a, *(s.text for s in split_sentences(a))]
+    assert all(k in scan_module._WORDS for k in [s.text for s in split_sentences(b)])
+    assert all(k not in scan_module._WORDS for k in read)  # a's sentences are forgotten
+    again = extract(a, published="2025-11-10")
+    assert [i.properties() for i in again.incidents] == [i.properties() for i in first.incidents]
