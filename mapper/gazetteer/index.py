@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import GazetteerError, PlaceNotFound
+from ..memory import Memory
 from .names import fold
 from .sources import Entry, data_dir, geonames_entries, read_geonames_dump, read_places_csv
 
@@ -299,9 +300,9 @@ class Gazetteer:
         self._overlay = _Columns()
         self._replaced: set[str] = set()  # GeoNames records a curated row corrects
         # The index never changes once loaded, so answers to names asked again are kept:
-        self._ranked = _Memory()  # name -> lookup(name)
-        self._tops = _Memory()  # top() without a point
-        self._seen = _Memory()  # name -> its records and base scores (the index
+        self._ranked = Memory()  # name -> lookup(name)
+        self._tops = Memory()  # top() without a point
+        self._seen = Memory()  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
@@ -483,18 +484,6 @@ class Gazetteer:
             if c.place_type == "country" and c.country_code == cc.upper():
                 return c
         return None
-
-
-class _Memory(dict):
-    """Answers kept for reuse, forgotten all at once when there are too many."""
-
-    LIMIT = 50_000
-
-    def put(self, key, value):
-        if len(self) >= self.LIMIT:
-            self.clear()
-        self[key] = value
-        return value
 
 
 def _base_score(c: Candidate) -> float:

@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import Anchored, CaseFree, scan_of, words_of
+from .scan import Anchored, CaseFree, may_hold, scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -58,9 +58,7 @@ _SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)
 
 def _single_victim(text: str) -> re.Match | None:
     """The first match of _SINGLE_VICTIM, looked for only if one of its last words is there."""
-    if scan_of(text).low is not None and words_of(text).isdisjoint(_SINGLE_VICTIM_ENDS):
-        return None
-    return _SINGLE_VICTIM_SCAN.search(text)
+    return _SINGLE_VICTIM_SCAN.search(text) if may_hold(text, _SINGLE_VICTIM_ENDS) else None
 
 
 def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:

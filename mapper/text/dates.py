@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..memory import Memory
 from .scan import CaseFree, alternation, register, scan_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
@@ -99,13 +100,11 @@ def _runnable(text: str) -> tuple[str, ...]:
     what = (hits, month, day, digits, glued, "-" in text)
     found = _KINDS.get(what)
     if found is None:  # sentences hold few combinations of these: work each out once
-        if len(_KINDS) > 4096:
-            _KINDS.clear()
-        found = _KINDS[what] = _kinds(*what)
+        found = _KINDS.put(what, _kinds(*what))
     return found
 
 
-_KINDS: dict[tuple, tuple[str, ...]] = {}
+_KINDS = Memory(4096)
 
 
 def _kinds(hits: frozenset, month: bool, day: bool, digits: bool, glued: bool, dash: bool

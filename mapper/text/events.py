@@ -18,7 +18,7 @@ from .dates import DateMention, find_dates, uses_previous
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
 from .resolve import Resolution, Resolved, qualifier
-from .scan import scan_of, words_of
+from .scan import may_hold, scan_of
 from .sentences import Sentence, dateline_span, is_headline
 
 __all__ = ["Event", "find_events"]
@@ -119,9 +119,7 @@ _SUMMARY_ENDS = frozenset(["attacks", "attaques", "attaque", "incidents", "raids
 
 def _summary(text: str) -> bool:
     """Does the sentence sum events up ("killed in two attacks")?"""
-    if scan_of(text).low is not None and words_of(text).isdisjoint(_SUMMARY_ENDS):
-        return False
-    return _SUMMARY.search(text) is not None
+    return may_hold(text, _SUMMARY_ENDS) and _SUMMARY.search(text) is not None
 
 
 _NEW_BY_OF = re.compile(r"^\s+(?:of|de|des|d['’])\s+(?:(?:at\s+least|some|about|au\s+moins)\s+)?"

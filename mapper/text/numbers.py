@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..memory import Memory
 from .lexicon import Lexicon
 from .scan import CaseFree, alternation, register, scan_of
 
@@ -43,7 +44,7 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
             rf"(?![\w])", re.IGNORECASE)
         heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
         found = lex.derived["counts"] = (CaseFree(rx), register(h[0] for h in heads if h))
-        lex.derived["count values"] = {}  # word -> its value, remembered
+        lex.derived["count values"] = Memory()  # word -> its value, remembered
     return found
 
 
@@ -91,15 +92,13 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     else:
         found = rx.regex.finditer(text)
     values = lex.derived["count values"]
-    if len(values) > 50_000:  # a bounded memory of the numbers met
-        values.clear()
     out = []
     for m in found:
         a, b = m.span(1)
         word = text[a:b]
         got = values.get(word)
         if got is None:
-            got = values[word] = _value(word, lex)
+            got = values.put(word, _value(word, lex))
         val, vague = got
         if val is None:
             continue

@@ -12,12 +12,14 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "forget_texts", "lower", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
+from ..memory import Memory
+
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
 
-_WORDS: dict[str, frozenset[str]] = {}  # text -> its words (sentences, whole reports)
+_WORDS = Memory(8192)  # text -> its words (sentences, whole reports)
 # Letters a case-insensitive regular expression takes for another although lower() keeps
 # them apart: read as that other letter ("kıdnapped" matches "kidnapped" under re.I).
 _SAME_LETTER = str.maketrans({"ı": "i", "ſ": "s", "ẛ": "ṡ"})
@@ -46,23 +48,19 @@ def words_of(text: str) -> frozenset[str]:
     """
     found = _WORDS.get(text)
     if found is None:
-        if len(_WORDS) > 8192:  # a bounded memory
-            _WORDS.clear()
         pieces = pieces_of(text)
         known = _PIECE_WORDS
         got = list(map(known.get, pieces))
         if None in got:
-            if len(known) > 200_000:
-                known.clear()
             for k, p in enumerate(pieces):
                 if got[k] is None:
-                    got[k] = known[p] = tuple(_WORD.findall(lower(p)))
-        found = _WORDS[text] = frozenset(chain.from_iterable(got))
+                    got[k] = known.put(p, tuple(_WORD.findall(lower(p))))
+        found = _WORDS.put(text, frozenset(chain.from_iterable(got)))
     return found
 
 
-_PIECE_WORDS: dict[str, tuple[str, ...]] = {}  # a run of non-space characters -> its words
-_PIECES: dict[str, list[str]] = {}  # text -> its runs of non-space characters
+_PIECE_WORDS = Memory(200_000)  # a run of non-space characters -> its words
+_PIECES = Memory(8192)  # text -> its runs of non-space characters
 
 
 def pieces_of(text: str) -> list[str]:
@@ -70,18 +68,30 @@ def pieces_of(text: str) -> list[str]:
     one split (and the pieces' hashes, worked out once)."""
     found = _PIECES.get(text)
     if found is None:
-        if len(_PIECES) > 8192:  # a bounded memory
-            _PIECES.clear()
-        found = _PIECES[text] = text.split()
+        found = _PIECES.put(text, text.split())
     return found
 
 
 def forget_texts() -> None:
     """Forget the texts (sentences, reports) read so far; the words and pieces of words
-    stay known. For measurements: real reports do not repeat each other's sentences."""
+    stay known. Called as each report begins: a report's sentences are asked about by its
+    own stages, not by the next report's, and small memories are quicker to ask."""
     _WORDS.clear()
     _PIECES.clear()
     scan_of.cache_clear()
+
+
+def may_hold(text: str, words: frozenset[str]) -> bool:
+    """Can a case-insensitive pattern whose every match holds one of ``words`` (whole
+    words, lower case) match in ``text``? False only when surely not: the text's words
+    lack them all and its lower case reads as the pattern engine folds it.
+
+    Examples
+    --------
+    >>> may_hold("Two separate ATTACKS", frozenset({"attacks"})), may_hold("No", frozenset({"x"}))
+    (True, False)
+    """
+    return scan_of(text).low is None or not words_of(text).isdisjoint(words)
 
 
 def read_words(text: str, parts: list[str]) -> None:
@@ -89,7 +99,7 @@ def read_words(text: str, parts: list[str]) -> None:
     text as their union (no second pass over it)."""
     sets = [words_of(p) for p in parts]
     if text not in _WORDS:
-        _WORDS[text] = frozenset().union(*sets)
+        _WORDS.put(text, frozenset().union(*sets))
 
 
 class StemIndex:
@@ -226,7 +236,7 @@ class Anchored:
                 by_head.setdefault(head, set()).add(lit if self.cased else lit.lower())
         self._by_head = {h: tuple(sorted(v)) for h, v in by_head.items()}
         self.heads = register(by_head)  # what a text must hold for a match to be possible
-        self._lits: dict[frozenset, tuple[str, ...]] = {}  # heads present -> their literals
+        self._lits = Memory(4096)  # heads present -> their literals
 
     def search(self, text: str) -> re.Match | None:
         """The first match in ``text``, or None (as ``regex.search``)."""
@@ -246,27 +256,32 @@ class Anchored:
             return []
         lits = self._lits.get(mine)
         if lits is None:
-            if len(self._lits) > 4096:  # a bounded memory
-                self._lits.clear()
-            lits = self._lits[mine] = tuple(sorted({lit for h in mine for lit in self._by_head[h]}))
+            lits = self._lits.put(mine, tuple(sorted({lit for h in mine
+                                                      for lit in self._by_head[h]})))
         cased = self.cased
         if len(lits) == 1:
             starts = ts.positions(lits[0], cased)
         else:
             starts = sorted(set().union(*[ts.positions(lit, cased) for lit in lits]))
-        out = []
-        end = 0
-        match = self.regex.match
-        for i in starts:
-            if i < end:
-                continue
-            m = match(text, i)
-            if m is not None:
-                if first:
-                    return [m]
-                out.append(m)
-                end = m.end() if m.end() > i else i + 1
-        return out
+        return _matches_at(self.regex, text, starts, first)
+
+
+def _matches_at(regex: re.Pattern, text: str, starts, first: bool = False) -> list[re.Match]:
+    """The matches of ``regex`` tried at ``starts`` (ascending) as ``finditer`` would find
+    them: left to right, none starting inside the one before (only the first, ``first``)."""
+    out = []
+    end = 0
+    match = regex.match
+    for i in starts:
+        if i < end:
+            continue
+        m = match(text, i)
+        if m is not None:
+            if first:
+                return [m]
+            out.append(m)
+            end = m.end() if m.end() > i else i + 1
+    return out
 
 
 class Phrases:
@@ -322,17 +337,7 @@ class Phrases:
                         p = _walk_back(base, q, before)
                         if p is not None:
                             starts.add(p)
-        out = []
-        end = 0
-        match = self.regex.match
-        for i in sorted(starts):
-            if i < end:
-                continue
-            m = match(text, i)
-            if m is not None:
-                out.append(m)
-                end = m.end() if m.end() > i else i + 1
-        return out
+        return _matches_at(self.regex, text, sorted(starts))
 
 
 def _walk_back(text: str, q: int, before: tuple[str, ...]) -> int | None:
@@ -371,7 +376,7 @@ class Choice:
             for h in it.scan.heads if it.scan is not None else ():
                 self._by_head.setdefault(h, []).append(k)
         self._keys = frozenset(self._by_head)
-        self._memo: dict[frozenset, list] = {}  # heads present -> the items (shared: read only)
+        self._memo = Memory(4096)  # heads present -> the items (shared: read only)
 
     def among(self, present: set[str]) -> list:
         """The items that can match, in order (a list kept for the next text holding the
@@ -379,12 +384,10 @@ class Choice:
         hit = self._keys & present
         found = self._memo.get(hit)
         if found is None:
-            if len(self._memo) > 4096:  # a bounded memory
-                self._memo.clear()
             idx = set(self._always)
             for h in hit:
                 idx.update(self._by_head[h])
-            found = self._memo[hit] = [self.items[k] for k in sorted(idx)]
+            found = self._memo.put(hit, [self.items[k] for k in sorted(idx)])
         return found
 
 

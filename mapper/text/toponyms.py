@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .scan import Phrases, pieces_of, words_of
+from .scan import Phrases, pieces_of, scan_of, words_of
 from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "Token", "Tokens", "Word", "find_mentions", "tokenize"]
@@ -383,7 +383,7 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
         lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), appos_words)
     cue_re, appos_re, in_country_re, appos_words = lex.derived["cues"]
     # an apposition needs a distance, a bracket (a region) or its own words
-    low = text.lower()
+    low = scan_of(text).low or text.lower()
     appos = "(" in text or "km" in low or "kilom" in low or "mile" in low or \
         not words_of(text).isdisjoint(appos_words)
     taken = _Spans((m.start, m.end) for m in found)
