@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..memory import Memory
-from .scan import CaseFree, alternation, register, scan_of, words_of
+from .scan import alternation, anchored, register, scan_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
 
@@ -48,7 +48,8 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
-_SCANS = {kind: CaseFree(rx) for kind, rx in _PATTERNS}
+# each pattern is tried only where one of its first words stands (scan.starts_of)
+_SCANS = {kind: anchored(rx) for kind, rx in _PATTERNS}
 _DIGIT = re.compile(r"\d")
 _DAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(MONTHS)
@@ -94,7 +95,7 @@ def _runnable(text: str) -> tuple[str, ...]:
     day = not words.isdisjoint(_DAY_WORDS)
     digits = _DIGIT.search(text) is not None
     # "midJune", "inMarch": the month pattern also takes its qualifier glued on
-    glued = not month and _GLUED_MONTH.search(scan_of(text).low or text.lower()) is not None
+    glued = not month and _glued(words)
     if not (hits or digits or glued or month or day):
         return ()
     what = (hits, month, day, digits, glued, "-" in text)
@@ -105,6 +106,22 @@ def _runnable(text: str) -> tuple[str, ...]:
 
 
 _KINDS = Memory(4096)
+_SEEN: set[str] = set()  # the words met so far...
+_GLUED: set[str] = set()  # ... and those of them that end with a month glued to its qualifier
+
+
+def _glued(words: frozenset[str]) -> bool:
+    """Does a word end with a month glued to its qualifier ("midjune")? Each word is read
+    once (a word that does holds every letter of it: _GLUED_MONTH finds it in the word)."""
+    new = words.difference(_SEEN)
+    if new:
+        if len(_SEEN) > 200_000:  # a bounded memory of words
+            _SEEN.clear()
+            _GLUED.clear()
+            new = words
+        _SEEN.update(new)
+        _GLUED.update(w for w in new if _GLUED_MONTH.search(w))
+    return not words.isdisjoint(_GLUED)
 
 
 def _kinds(hits: frozenset, month: bool, day: bool, digits: bool, glued: bool, dash: bool

@@ -12,9 +12,18 @@ import re
 from functools import lru_cache
 from itertools import chain
 
+try:  # the parser the re module compiles with (read here only, to find how matches start)
+    from re import _constants as _sre_c
+    from re import _parser as _sre_p
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
+
 from ..memory import Memory
 
-__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_words", "register", "scan_of", "words_of"]
+__all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "anchored",
+           "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_words", "register",
+           "scan_of", "starts_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -223,8 +232,10 @@ class Anchored:
     ['KIDNAPPED', 'abducted']
     """
 
-    def __init__(self, regex: re.Pattern, literals, keys=None):
+    def __init__(self, regex: re.Pattern, literals, keys=None, digits: bool = False):
         self.regex = regex
+        # some literal is a digit: a text with another decimal digit is scanned plainly
+        self.digits = digits
         # a case-sensitive pattern is tried only where its literal is written as given
         self.cased = not regex.flags & re.IGNORECASE
         by_head: dict[str, set[str]] = {}
@@ -246,7 +257,7 @@ class Anchored:
     def finditer(self, text: str, first: bool = False) -> list[re.Match]:
         """The matches in ``text`` (only the first one with ``first``)."""
         ts = scan_of(text)
-        if ts.low is None:
+        if ts.low is None or (self.digits and not text.isascii() and _OTHER_DIGIT.search(text)):
             if first:
                 m = self.regex.search(text)
                 return [m] if m else []
@@ -474,3 +485,130 @@ def _tail(node: dict) -> str:
     if len(kids) == 1 and "" not in node:
         return re.escape(kids[0]) + _tail(node[kids[0]])
     return f"(?:{_branches(node)})" + ("?" if "" in node else "")
+
+
+_DIGITS = "0123456789"
+_ZERO_WIDTH = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
+_MAX_STARTS = 400  # more beginnings than this: not worth looking for one by one
+
+
+def starts_of(regex: re.Pattern) -> tuple[str, ...] | None:
+    """The literal beginnings every match of ``regex`` starts with, read from the pattern
+    itself (lower case when it ignores case; a leading ``\\d`` gives the ten digits), or
+    None when they cannot be told: the pattern must start at a word start
+    (``(?<![\\w])``) and then with literal text, each optional part ("(?:on\\s+)?") adding
+    the beginnings of what may follow it.
+
+    Examples
+    --------
+    >>> starts_of(re.compile(r"(?<![\\w])(?:(last|on)\\s+)?(friday|sunday)", re.I))
+    ('friday', 'last', 'on', 'sunday')
+    >>> starts_of(re.compile(r"(?<![\\w])(\\d+)\\s+km"))[:3]
+    ('0', '1', '2')
+    >>> starts_of(re.compile(r"\\s*killed")) is None
+    True
+    """
+    try:
+        seq = list(_sre_p.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - an unreadable pattern: no beginnings
+        return None
+    if not seq or not _word_start_guard(seq[0]):
+        return None
+    found = _lead(seq[1:])
+    if found is None or not found or any(not p for p, _ in found):
+        return None
+    fold = bool(regex.flags & re.IGNORECASE)
+    return tuple(sorted({p.lower() if fold else p for p, _ in found}))
+
+
+def _word_start_guard(item) -> bool:
+    """Is ``item`` a look-behind that no word character may precede ("(?<![\\w])")?"""
+    op, av = item
+    if op is not _sre_c.ASSERT_NOT or av[0] != -1:
+        return False
+    sub = list(av[1])
+    return len(sub) == 1 and sub[0][0] is _sre_c.IN and \
+        (_sre_c.CATEGORY, _sre_c.CATEGORY_UNI_WORD) in sub[0][1] or \
+        (len(sub) == 1 and sub[0][0] is _sre_c.IN and
+         (_sre_c.CATEGORY, _sre_c.CATEGORY_WORD) in sub[0][1])
+
+
+def _lead(seq) -> set[tuple[str, bool]] | None:
+    """(beginning, whole) pairs, one of which starts every match of the parsed ``seq``;
+    ``whole``: the beginning is all the sequence matched, so what follows continues it.
+    None when some match may start otherwise."""
+    out = {("", True)}
+    for op, av in seq:
+        if op in _ZERO_WIDTH:
+            continue
+        alts = _alternatives(op, av)
+        if alts is None:  # not literal: every beginning still open ends here
+            return {(p, False) for p, _ in out}
+        new = set()
+        for p, whole in out:
+            if not whole:
+                new.add((p, False))
+            else:
+                new.update(_first_word(p + q, w) for q, w in alts)
+        # a beginning that is complete ("in") covers the longer ones it begins ("injune")
+        done = {p for p, w in new if not w}
+        new = {(q, w) for q, w in new if not any(q != p and q.startswith(p) for p in done)}
+        if len(new) > _MAX_STARTS:
+            return None
+        out = new
+        if not any(w for _, w in out):
+            break
+    return out
+
+
+def _first_word(begin: str, whole: bool) -> tuple[str, bool]:
+    """A beginning cut after its first word ("depuis le" -> "depuis"): enough to find
+    where a match can start, and it keeps the beginnings few."""
+    for i in range(1, len(begin)):
+        if not begin[i].isalnum():
+            return begin[:i], False
+    return begin, whole
+
+
+def _alternatives(op, av) -> set[tuple[str, bool]] | None:
+    c = _sre_c
+    if op is c.LITERAL:
+        return {(chr(av), True)}
+    if op is c.SUBPATTERN:
+        return _lead(av[-1])
+    if op is c.BRANCH:
+        out = set()
+        for alt in av[1]:
+            got = _lead(alt)
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        lo, hi, sub = av
+        inner = _lead(sub)
+        if inner is None:
+            return None
+        once = inner if lo == hi == 1 else {(p, w and hi == 1) for p, w in inner}
+        return once | {("", True)} if lo == 0 else once
+    if op is c.IN:
+        items = list(av)
+        if items == [(c.CATEGORY, c.CATEGORY_DIGIT)] or \
+                items == [(c.CATEGORY, c.CATEGORY_UNI_DIGIT)]:
+            return {(d, True) for d in _DIGITS}  # other decimal digits: see Anchored
+        if len(items) <= 8 and all(o is c.LITERAL for o, _ in items):
+            return {(chr(v), True) for _, v in items}
+    return None
+
+
+# a decimal digit other than 0-9 ("٣"): "\d" takes it, a look-up of the ten digits does not
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")
+
+
+def anchored(regex: re.Pattern):
+    """``regex`` run where its matches can start (an :class:`Anchored`) when the pattern
+    tells how they start (:func:`starts_of`), else as a :class:`CaseFree` scan."""
+    starts = starts_of(regex)
+    if starts is None:
+        return CaseFree(regex)
+    return Anchored(regex, starts, digits=any(s[:1] in _DIGITS for s in starts))

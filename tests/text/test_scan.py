@@ -17,7 +17,8 @@ import pytest
 import mapper.text.scan as scan_module
 from mapper.text import dates as dates_module
 from mapper.text.lexicon import lexicon
-from mapper.text.scan import Anchored, CaseFree, StemIndex, alternation, words_of
+from mapper.text.scan import (Anchored, CaseFree, StemIndex, alternation, anchored,
+                               starts_of, words_of)
 from mapper.text.sentences import split_sentences
 
 REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
@@ -87,6 +88,36 @@ def test_case_free_date_patterns_match_the_case_insensitive_ones():
             found = cf.search(text)
             plain = rx.search(text)
             assert (found.span() if found else None) == (plain.span() if plain else None)
+
+
+def test_date_patterns_tried_at_their_first_words_match_the_plain_patterns():
+    made = ["Fighting on 12 November, then on Friday 14 November and since 3 March 2025",
+            "le lundi 6 novembre, la nuit du samedi au dimanche, depuis le début du mois de mars",
+            "Abducted on the 3rd of June; the next day and a day later, the day before",
+            "Attacked in early March, in mid-June, mi-juin, fin mars, au mois de mai dernier",
+            "On ٣ March and on 5 March", "Since September, 2025-11-08, yesterday, aujourd’hui"]
+    for kind, rx in dates_module._PATTERNS:
+        scan = dates_module._SCANS[kind]
+        assert isinstance(scan, Anchored), kind  # every date pattern tells its first words
+        for text in TEXTS + made:
+            assert _spans(scan.finditer(text)) == _spans(rx.finditer(text)), (kind, text)
+
+
+def test_first_words_are_read_from_the_pattern_or_not_at_all():
+    rx = re.compile(r"(?<![\w])(?:(?:on|the)\s+)?(?:(friday),?\s+)?(\d{1,2})\s+(march|may)", re.I)
+    assert starts_of(rx) == ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "friday", "on",
+                             "the")
+    # glued forms are covered by the shorter beginning that is complete on its own
+    assert starts_of(re.compile(r"(?<![\w])(?:(in|mid)\s*)?(june|july)", re.I)) == \
+        ("in", "july", "june", "mid")
+    assert starts_of(re.compile(r"(?<![\w])(?:Gao|Mopti)")) == ("Gao", "Mopti")  # case kept
+    assert starts_of(re.compile(r"(?:on|the)\s+friday", re.I)) is None  # may start in a word
+    assert starts_of(re.compile(r"(?<![\w])(?:on\s+)?\w+day", re.I)) is None  # "\w" first
+    assert isinstance(anchored(re.compile(r"(?<![\w])\w+")), CaseFree)
+    # a digit other than 0-9 sends the text to the plain pattern
+    ax = anchored(re.compile(r"(?<![\w])(\d+)\s+(?:killed|dead)", re.I))
+    for text in ["٣ killed and 4 dead", "3 killed", "Trois morts, 12 dead"]:
+        assert _spans(ax.finditer(text)) == _spans(ax.regex.finditer(text)), text
 
 
 def test_case_free_keeps_the_text_own_case_in_groups():
