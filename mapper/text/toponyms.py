@@ -379,20 +379,22 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
         in_rx = re.compile(rf"(?<![\w])(?:in|at|dans|à)\s+{name},\s+([A-ZÀ-Þ][\w’' -]+)")
         if all(c.split() for c in lex.place_cues):  # run where a cue can start
             cue_rx = Phrases(cue_rx, lex.place_cues)
-        appos_words = frozenset(w for a in lex.place_appositions for w in words_of(a))
-        lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), appos_words)
-    cue_re, appos_re, in_country_re, appos_words = lex.derived["cues"]
-    # an apposition needs a distance, a bracket (a region) or its own words
+        # what the end of an apposition holds: a bracket, a distance, or the longest word
+        # of one of its phrases ("a town": "town"); none holds a full stop
+        needles = ("(", "km", "kilom", "mile",
+                   *{max(words_of(a), key=len) for a in lex.place_appositions if words_of(a)})
+        if any("." in a for a in lex.place_appositions):
+            needles = ()  # an apposition may hold a full stop: scan whole texts
+        lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), needles)
+    cue_re, appos_re, in_country_re, needles = lex.derived["cues"]
     low = scan_of(text).low or text.lower()
-    appos = "(" in text or "km" in low or "kilom" in low or "mile" in low or \
-        not words_of(text).isdisjoint(appos_words)
     taken = _Spans((m.start, m.end) for m in found)
     out = []
     by_start: dict[int, list[Mention]] = {}
     for m in found:
         by_start.setdefault(m.start, []).append(m)
     for rx, hits in ((cue_re, cue_re.finditer(text)),
-                     (appos_re, appos_re.finditer(text) if appos else ()),
+                     (appos_re, _appositions(appos_re, text, low, needles)),
                      (in_country_re, in_country_re.finditer(text))):
         for mm in hits:
             if rx is in_country_re:  # only "in X, <a country>"
@@ -423,6 +425,32 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
                 continue
             taken.add(s, e)
             out.append(Mention(s, e, surface, key, sent, False, cue=cue))
+    return out
+
+
+def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, ...]
+                 ) -> list[re.Match]:
+    """The matches of ``appos_re`` ("Xyzville, a town in", "X, 50 km north of Gao",
+    "X (Mopti region)"), looked for only between the full stops around its needles.
+
+    A match holds no full stop and always one of the needles (its end: a bracket, a
+    distance, an apposition's word), so the stretches between full stops without a
+    needle hold none; each other stretch is scanned as the whole text would be (a full
+    stop ends it as the end of a text would: no word goes on)."""
+    if not needles or len(low) != len(text):
+        return list(appos_re.finditer(text))
+    spans = set()
+    for needle in needles:
+        q = low.find(needle)
+        while q >= 0:
+            a = low.rfind(".", 0, q) + 1
+            b = low.find(".", q)
+            b = len(low) if b < 0 else b
+            spans.add((a, b))
+            q = low.find(needle, b)  # the next stretch
+    out = []
+    for a, b in sorted(spans):
+        out.extend(appos_re.finditer(text, a, b))
     return out
 
 

@@ -338,6 +338,30 @@ def test_place_cues_found_from_their_longest_words_are_those_of_the_plain_patter
         assert _spans(rx.finditer(sample)) == _spans(rx.regex.finditer(sample)), sample
 
 
+def test_appositions_looked_for_near_their_ends_are_those_of_a_whole_text_scan():
+    from mapper.gazetteer import Gazetteer
+    from mapper.text import toponyms as T
+
+    lex = lexicon()
+    odd = ["Dagakoro, a village in Mopti. Nothing else. Boura (Mopti region) was hit.",
+           "Kobri, some 90 km from Kayes, and Sama,\n50 kilometres east. Tin-Hama, une localité",
+           "Gossi,a town. Gossi, a TOWN near Gao. U.S. officials, a city. N’Dakar 12 miles",
+           "Boni (in the Mopti region). Inekar , a hamlet. Ber, à 60 km de Tombouctou.",
+           "Nothing here at all", "", "Tin-Essako (Kidal province)... Anefis, a commune"]
+    T._cued_unknowns("near Gao", T.tokenize("near Gao", split_sentences("near Gao")), [],
+                     Gazetteer(progress=False), lex)
+    rx, needles = lex.derived["cues"][1], lex.derived["cues"][3]
+    assert needles  # the apposition phrases hold no full stop: the short way is taken
+    reports = [p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))]
+    rng = random.Random(9)
+    words = " ".join(odd).split()
+    made = [" ".join(rng.choice(words) for _ in range(60)) for _ in range(300)]
+    for sample in [*TEXTS, *odd, "\n\n".join(odd), *reports, *made]:
+        low = sample.lower()
+        assert _spans(T._appositions(rx, sample, low, needles)) == _spans(rx.finditer(sample)), \
+            sample
+
+
 def test_phrases_with_hyphens_apostrophes_or_brackets_match_as_the_plain_pattern():
     from mapper.text.scan import Phrases
 
