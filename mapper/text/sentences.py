@@ -116,12 +116,20 @@ def dateline_span(text: str, sentences: list[Sentence]) -> tuple[int, int] | Non
     >>> a, b = dateline_span(t, split_sentences(t)); t[a:b]
     'GAO, 3 March 2025 – '
     """
+    last = _LAST_DATELINE
+    if last and last[0] is text and last[1] is sentences:
+        return last[2]  # the stages of one report each ask
+    span = None
     for s in sentences[:3]:
         if is_headline(s, text):
             continue
         m = _DATELINE.match(s.text)
         lead = m.group(0).split(",")[0].strip(" -—–") if m else ""
         if m and (lead[:2].isupper() or len(lead.split()) <= 2):
-            return s.start, s.start + m.end()
-        return None
-    return None
+            span = s.start, s.start + m.end()
+        break
+    _LAST_DATELINE[:] = [text, sentences, span]
+    return span
+
+
+_LAST_DATELINE: list = []  # the text and sentences last asked about, and their dateline
