@@ -129,3 +129,15 @@ def test_no_dateline(text):
 def test_a_dateline_is_only_looked_for_in_the_lede():
     text = "Title\n\nGunmen attacked. Five died. Many fled.\n\nGAO - Officials said."
     assert _dateline(text) is None
+
+
+def test_a_dateline_asked_again_is_that_of_the_text_and_sentences_given():
+    text = "GAO, 3 March 2025 – Gunmen attacked. Two died."
+    sentences = split_sentences(text)
+    first = dateline_span(text, sentences)
+    assert first is not None and text[first[0]:first[1]].startswith("GAO")
+    assert dateline_span(text, sentences) == first  # asked again by another stage
+    assert dateline_span(text, []) is None  # other sentences: worked out again
+    other = "Gunmen attacked. Two died."
+    assert dateline_span(other, split_sentences(other)) is None
+    assert dateline_span(text, split_sentences(text)) == first
