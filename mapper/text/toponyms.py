@@ -461,8 +461,8 @@ def _repeats(text: str, toks: Tokens, found: list[Mention], unknown: list[Mentio
     index = dict(zip(toks.starts, range(len(toks)), strict=True)) if unknown else {}
     out = []
     for name in dict.fromkeys(m.surface for m in unknown):  # in the order they were read
-        for mm in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])", text):
-            s, e = mm.start(), mm.end()
+        for s in _whole_name_at(text, name):
+            e = s + len(name)
             if taken.overlaps(s, e):
                 continue
             taken.add(s, e)
@@ -470,6 +470,25 @@ def _repeats(text: str, toks: Tokens, found: list[Mention], unknown: list[Mentio
             cue = _cue(toks, i) if i is not None else None
             sent = toks.sents[i] if i is not None else _sentence_at(toks, s)
             out.append(Mention(s, e, name, fold(name), sent, False, cue=cue))
+    return out
+
+
+def _whole_name_at(text: str, name: str) -> list[int]:
+    r"""Where ``name`` stands in ``text`` as a whole name (no word character or apostrophe
+    just before it, no word character just after), left to right without overlaps: the
+    matches of ``(?<![\w’']){name}(?![\w])``, found without compiling a pattern for each
+    new name."""
+    out = []
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "_’'") and not (after.isalnum() or after == "_"):
+            out.append(i)
+            i = text.find(name, i + max(n, 1))
+        else:
+            i = text.find(name, i + 1)
     return out
 
 

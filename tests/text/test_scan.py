@@ -442,3 +442,17 @@ def test_each_report_starts_with_no_memory_of_the_last_ones_sentences():
     assert all(k not in scan_module._WORDS for k in read)  # a's sentences are forgotten
     again = extract(a, published="2025-11-10")
     assert [i.properties() for i in again.incidents] == [i.properties() for i in first.incidents]
+
+
+def test_whole_names_found_without_a_pattern_are_those_of_the_plain_pattern():
+    from mapper.text.toponyms import _whole_name_at
+
+    names = ["Boura", "Tin-Hama", "N’Dakar", "Ber", "Gao", "a", "Sé", "Boura Boura", "Boni."]
+    odd = ["Boura, Bouras, xBoura, _Boura, Boura_ et d’Boura, l'Boura; BOURA Boura-",
+           "Tin-Hama Tin-Hamas -Tin-Hama (Tin-Hama) N’Dakar’s N’DakarN’Dakar", "Ber Berber ber",
+           "Boura Boura Boura", "Boni. Boni.. Boni.x", "Sé Sév Sé1 Sé’", "", "Gao"]
+    for text in [*TEXTS, *odd]:
+        for name in names:
+            plain = [m.start() for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w])",
+                                                    text)]
+            assert _whole_name_at(text, name) == plain, (name, text)
