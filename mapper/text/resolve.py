@@ -210,11 +210,19 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     return Resolution(out, countries, focus, unresolved, _features(text, out))
 
 
+_SITES = ("Square", "Market", "Mosque", "Stadium", "Bridge", "Hospital", "Camp", "Airport",
+          "Prison", "Palace", "Cathedral", "Church", "University", "Barracks")  # "X Square"
+_SITES_FR = ("Place", "Marché", "Mosquée", "Stade", "Pont", "Hôpital", "Camp", "Aéroport",
+             "Prison", "Palais")  # "Place X"
 _FEATURE = re.compile(
-    r"((?:[A-ZÀ-Þ][\w’'-]+\s+){1,3}(?:Square|Market|Mosque|Stadium|Bridge|Hospital|Camp|Airport|"
-    r"Prison|Palace|Cathedral|Church|University|Barracks)|(?:Place|Marché|Mosquée|Stade|Pont|"
-    r"Hôpital|Camp|Aéroport|Prison|Palais)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)?"
+    r"((?:[A-ZÀ-Þ][\w’'-]+\s+){1,3}(?:" + "|".join(_SITES) + r")|(?:" + "|".join(_SITES_FR) +
+    r")\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)?"
     r"[A-ZÀ-Þ][\w’'-]+)\s*,?\s+(?:in|at|of|à|de|d['’])\s+$")
+# Every match of _FEATURE holds one of the site words as written (the pattern is
+# case-sensitive), so a stretch of text without any of them cannot hold a match. A search
+# for these plain words skips quickly over a text (each starts with a capital letter), where
+# _FEATURE tries its capitalised words at every position.
+_SITE_WORD = re.compile("|".join(sorted({*_SITES, *_SITES_FR})))
 
 
 _FEATURE_ENDS = [[w] for w in ("in", "at", "of", "à", "de", "d'", "d’")]
@@ -231,6 +239,8 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
         before = text[max(0, r.mention.start - 60):r.mention.start]
         if not before[-1:].isspace() or before.rsplit(None, 1)[-1:] not in _FEATURE_ENDS:
             continue  # the phrase ends "... in ", "... à ", "... d’ "
+        if not _SITE_WORD.search(before):
+            continue  # no "Square", "Marché"...: _FEATURE cannot match
         m = _FEATURE.search(before)
         if not m:
             continue
