@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from ..gazetteer.index import Candidate, Gazetteer, haversine_km
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .scan import lower
 from .toponyms import Mention
 
 __all__ = ["Resolved", "resolve_mentions", "Resolution", "qualifier"]
@@ -42,16 +41,15 @@ _QUALIFIER = re.compile(
     r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:([\w-]+)\s+(?:part\s+of\s+|du\s+pays\s+)?)?"
     r"(?:(?:region|province|région|cercle|département|departement|district|department|commune)"
     r"\s+(?:of|de|du|d['’])\s*)?$", re.IGNORECASE)
-# what _QUALIFIER and _DIST cannot match without ("(", "in", "dans", "au", "en", "of"; a digit)
-_QUALIFIER_NEEDS = ("(", "in", "au", "en", "of", "dans")
 
 
 def qualifier(gap: str) -> re.Match | None:
-    """``_QUALIFIER.match(gap)``: the words between two names ("in the Gao region"), after a
-    cheap look for the words it needs (most gaps are ", " or " and ")."""
-    low = lower(gap)
-    if len(low) == len(gap) and not any(w in low for w in _QUALIFIER_NEEDS):
-        return None
+    """``_QUALIFIER.match(gap)``: the words between two names ("in the Gao region").
+
+    The pattern is anchored at the start of the gap and fails at its first words on the
+    usual gaps (", ", " and "), so it runs with no pre-check: reading the gap's lower case
+    to look for the words it needs cost more than the match it would save.
+    """
     return _QUALIFIER.match(gap)
 
 
