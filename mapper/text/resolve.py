@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..gazetteer.index import Candidate, Gazetteer, haversine_km
 from ..gazetteer.names import fold
@@ -31,6 +32,7 @@ _DIST = re.compile(
     r"south-east|south-west|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)\s+)?"
     r"(?:of|from|de|d['’]|du)\s*(?:the |la |le |l['’])?$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+
 _BEARING = {"north": 0, "nord": 0, "northeast": 45, "north-east": 45, "nord-est": 45, "east": 90,
             "est": 90, "southeast": 135, "south-east": 135, "sud-est": 135, "south": 180,
             "sud": 180, "southwest": 225, "south-west": 225, "sud-ouest": 225, "west": 270,
@@ -148,7 +150,9 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
         top = m.candidates[0] if m.candidates else None
         if top and top.place_type == "admin1" and (not named or top.country_code in named):
             countries[top.country_code] += 1
-    focus = countries.most_common(1)[0][0] if countries else None
+    # the most counted country, the first counted of equals (as most_common(1), without
+    # its heap)
+    focus = max(countries, key=countries.__getitem__) if countries else None
     bias = list(countries)
 
     _link_next(mentions)
@@ -253,9 +257,12 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
     return out
 
 
+_START = attrgetter("start")
+
+
 def _link_next(mentions: list[Mention]) -> None:
     """Give every mention the next one in the same sentence (one pass)."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=_START)
     for a, b in zip(ordered, ordered[1:], strict=False):
         if a.sentence == b.sentence and b.start >= a.end:
             a.next = b
