@@ -33,6 +33,15 @@ _DIST = re.compile(
     r"(?:of|from|de|d['’]|du)\s*(?:the |la |le |l['’])?$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
+
+def _may_measure(gap: str) -> bool:
+    """False when ``_DIST`` surely cannot match ``gap``: a match needs a number and a unit
+    ("km", "kilometres", "miles", "mi"). Every unit holds an "m", and the only letters the
+    case-insensitive pattern takes for "m" are "m" and "M". Most gaps (", ", " and ") have
+    neither, and a letter is found quicker than a digit."""
+    return ("m" in gap or "M" in gap) and _DIGIT.search(gap) is not None
+
+
 _BEARING = {"north": 0, "nord": 0, "northeast": 45, "north-east": 45, "nord-est": 45, "east": 90,
             "est": 90, "southeast": 135, "south-east": 135, "sud-est": 135, "south": 180,
             "sud": 180, "southwest": 225, "south-west": 225, "sud-ouest": 225, "west": 270,
@@ -348,10 +357,12 @@ def _distance_phrase(text, m, mentions, chosen):
     nxt = m.next
     if nxt is None or nxt.start - m.end > 80:
         return None
-    gap = text[m.end:nxt.start]
-    q = _DIST.match(gap) if _DIGIT.search(gap) else None  # it needs a number
     anchor = chosen.get(id(nxt))
-    if not q or anchor is None:
+    if anchor is None:
+        return None  # no place to measure from: the phrase would not be used
+    gap = text[m.end:nxt.start]
+    q = _DIST.match(gap) if _may_measure(gap) else None
+    if not q:
         return None
     km = float(q.group(1).replace(",", "."))
     if q.group(2).lower().startswith("mi"):

@@ -55,3 +55,29 @@ def test_site_words_are_those_of_the_feature_pattern():
     for word in [*R._SITES, *R._SITES_FR]:
         assert word in R._FEATURE.pattern
         assert R._SITE_WORD.fullmatch(word), word
+
+
+DISTANCES = [", about 90 miles from ", " , 50 KM NORTH OF ", ", some 12,5 kilometres south-east of ",
+             ", un village à 30 km au nord de ", ", à environ 45 Km de ", " (20 mi) from ",
+             ", a small town of the Mopti region 7 kilometers from ", ", situé à 15 km d’",
+             ", 3 Miles (5 km) West of the ", ", located 60 KİLOMETRES from ", " 10 ｍiles from ",
+             ", which is 8 km from l’", " ٣٠ km from ", ", lying 100 km north-west of the "]
+
+
+def test_a_distance_phrase_is_never_ruled_out_by_its_pre_check():
+    matched = 0
+    gaps = [*DISTANCES, *(t[a:b] for t in TEXTS for a in range(0, len(t), 5)
+                          for b in (a + 10, a + 40, a + 80))]
+    for gap in gaps:
+        if R._DIST.match(gap):
+            matched += 1
+            assert R._may_measure(gap), gap
+    assert matched >= 10
+
+
+def test_only_m_and_M_read_as_m_without_case():
+    import re
+    import sys
+
+    assert [chr(c) for c in range(sys.maxunicode + 1)
+            if re.fullmatch("m", chr(c), re.IGNORECASE)] == ["M", "m"]
