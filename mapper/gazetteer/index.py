@@ -397,10 +397,23 @@ class Gazetteer:
         >>> [c.place_type for c in gaz.lookup("Timbuktu region")][:1]
         ['admin1']
         """
-        plain = not (country_codes or bias_countries or near is not None or place_types)
-        found = self._ranked.get(name) if plain else None
-        if found is not None:  # the same name, asked without context again
+        if not (country_codes or bias_countries or near is not None or place_types):
+            found = self.ranked(name)
             return list(found[:limit] if limit else found)
+        return self._rank(name, country_codes, bias_countries, near, place_types, limit)
+
+    def ranked(self, name: str) -> tuple[Candidate, ...]:
+        """``lookup(name)`` (no context) as a tuple, remembered: the same tuple for a name
+        asked again, to be read, not changed."""
+        found = self._ranked.get(name)
+        if found is None:
+            found = tuple(self._rank(name, None, (), None, None, None))
+            if found:  # names of no place are not kept
+                self._ranked.put(name, found)
+        return found
+
+    def _rank(self, name, country_codes, bias_countries, near, place_types, limit
+              ) -> list[Candidate]:
         cands, bases = self._records(name)
         if not cands:
             return []
@@ -414,8 +427,6 @@ class Gazetteer:
             pairs = [(c, b) for c, b in pairs if c.place_type in place_types]
         bias = {c.upper() for c in bias_countries}
         ranked = sorted((_score(c, b, bias, near) for c, b in pairs), key=lambda c: -c.score)
-        if plain:
-            self._ranked.put(name, tuple(ranked))
         return ranked[:limit] if limit else ranked
 
     def top(self, name: str, *, bias_countries: Sequence[str] = (),

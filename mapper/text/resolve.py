@@ -133,10 +133,12 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     plain: dict[tuple[str, str], list] = {}
     for m in mentions:
         if m.known:
-            if (m.surface, m.key) not in plain:
-                plain[(m.surface, m.key)] = (gaz.lookup(m.surface) if fold(m.surface) == m.key
-                                             else []) or gaz.lookup(m.key)
-            m.candidates = plain[(m.surface, m.key)]
+            ck = (m.surface, m.key)
+            cands = plain.get(ck)
+            if cands is None:  # as lookup(surface) or lookup(key), without copying twice
+                cands = plain[ck] = list((gaz.ranked(m.surface) if fold(m.surface) == m.key
+                                          else ()) or gaz.ranked(m.key))
+            m.candidates = cands
     countries: Counter = Counter()
     for m in mentions:
         top = m.candidates[0] if m.candidates else None

@@ -81,3 +81,17 @@ def test_only_m_and_M_read_as_m_without_case():
 
     assert [chr(c) for c in range(sys.maxunicode + 1)
             if re.fullmatch("m", chr(c), re.IGNORECASE)] == ["M", "m"]
+
+
+def test_the_remembered_ranking_is_that_of_a_lookup(gazetteer):
+    from mapper.gazetteer import Gazetteer
+
+    names = ["Kayes", "Gao", "Tombouctou", "Timbuktu region", "Côte d’Ivoire", "Niger", "Boni",
+             "MOPTI", "Zorbakou-nowhere", "", "Sahel"]
+    fresh = Gazetteer(progress=False)  # asked in another order than the shared one
+    for name in [*names, *reversed(names)]:
+        expected = tuple(fresh.lookup(name))
+        assert gazetteer.ranked(name) == expected, name
+        assert gazetteer.ranked(name) is gazetteer.ranked(name) or not expected
+        assert gazetteer.lookup(name) == list(expected)
+        assert gazetteer.lookup(name, limit=1) == list(expected[:1])
