@@ -164,15 +164,15 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     # the most counted country, the first counted of equals (as most_common(1), without
     # its heap)
     focus = max(countries, key=countries.__getitem__) if countries else None
-    bias = list(countries)
+    bias = tuple(countries)
 
     _link_next(mentions)
-    constraints = {id(m): _constraint(text, m, mentions) for m in mentions}
+    constraints = [_constraint(text, m, mentions) for m in mentions]  # in the mentions' order
     # first pass: without proximity
     chosen: dict[int, Candidate | None] = {}
-    for m in mentions:
+    for m, con in zip(mentions, constraints, strict=True):
         if m.known:
-            chosen[id(m)] = _choose(gaz, m, bias, None, constraints[id(m)], lookups)
+            chosen[id(m)] = _choose(gaz, m, bias, None, con, lookups)
     # anchor: localities chosen in the focus country
     pts = [(c.latitude, c.longitude) for c in chosen.values()
            if c and c.place_type == "locality" and c.country_code == focus]
@@ -180,8 +180,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     out: list[Resolved] = []
     unresolved: list[str] = []
     by_key: dict[str, Resolved] = {}
-    for m in mentions:
-        con = constraints[id(m)]
+    for m, con in zip(mentions, constraints, strict=True):
         if not m.known:
             cand = None
         elif len(m.candidates) <= 1:  # nothing to choose between: nearness changes nothing
@@ -288,10 +287,10 @@ def _constraint(text: str, m: Mention, mentions: list[Mention], depth: int = 0):
     """("country"|"admin1"|"near", candidate, direction) from a qualifier right after the
     name: "Kobri in western Mali", "Bamba, in the Gao region", "Mansila, situé dans la
     province du Yagha dans la région du Sahel" (through the unknown Yagha)."""
-    if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
-        return None
     nxt = m.next
     if nxt is None or nxt.start - m.end > 60:
+        return None
+    if m.candidates and m.candidates[0].place_type in ("country", "admin1"):
         return None
     q = qualifier(text[m.end:nxt.start])
     if not q:
@@ -328,7 +327,7 @@ def _choose(gaz: Gazetteer, m: Mention, bias, anchor, con, lookups: dict) -> Can
     query = m.surface if fold(m.surface) == m.key else m.key
     ccs = tuple(sorted({c.country_code for c in cands})) if con else None
     ids = frozenset(c.id for c in cands) if con else None
-    ck = (m.key, tuple(bias), anchor, ccs, ids)
+    ck = (m.key, anchor, ccs, ids)  # (the bias is the report's: the same for all)
     if ck not in lookups:
         lookups[ck] = gaz.top(query, bias_countries=bias, near=anchor, country_codes=ccs, ids=ids)
     return lookups[ck]
