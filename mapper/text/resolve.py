@@ -388,9 +388,14 @@ def _check_distance(gaz, m, cand, dist, bias):
 
     if fits(cand):
         return cand
-    ranked = gaz.lookup(m.surface if fold(m.surface) == m.key else m.key, bias_countries=bias,
-                        country_codes=bias or None)
-    return next((c for c in ranked if fits(c)), cand)
+    # The first of the ranked namesakes (in the report's countries) that fits is the best
+    # ranked of those that fit: m.candidates holds the same records (the name's lookup
+    # without context), so the ranking is asked only among the few that fit, if any.
+    fitting = {c.id for c in m.candidates if fits(c)}
+    if not fitting:
+        return cand
+    query = m.surface if fold(m.surface) == m.key else m.key
+    return gaz.top(query, bias_countries=bias, country_codes=bias or None, ids=fitting) or cand
 
 
 def _fallback(gaz, m, con, dist, focus, lex) -> Resolved | None:

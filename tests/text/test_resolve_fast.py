@@ -95,3 +95,40 @@ def test_the_remembered_ranking_is_that_of_a_lookup(gazetteer):
         assert gazetteer.ranked(name) is gazetteer.ranked(name) or not expected
         assert gazetteer.lookup(name) == list(expected)
         assert gazetteer.lookup(name, limit=1) == list(expected[:1])
+
+
+def test_a_distance_check_picks_the_first_ranked_namesake_that_fits(gazetteer):
+    from mapper.gazetteer.names import fold
+    from mapper.text.toponyms import Mention
+
+    def plain(m, cand, dist, bias):  # the whole ranking, read until a namesake fits
+        km, _, anchor = dist
+        slack = max(75.0, 0.6 * km)
+
+        def fits(c):
+            return abs(R.haversine_km(c.latitude, c.longitude, anchor.latitude,
+                                      anchor.longitude) - km) <= slack
+        if fits(cand):
+            return cand
+        ranked = gazetteer.lookup(m.surface if fold(m.surface) == m.key else m.key,
+                                  bias_countries=bias, country_codes=bias or None)
+        return next((c for c in ranked if fits(c)), cand)
+
+    rng = random.Random(3)
+    names = [n for n in ["Kayes", "Boni", "San", "Gao", "Koro", "Bamba", "Tonka", "Niono", "Dori",
+                         "Sama", "Kara", "Djibo", "Douentza", "Koulikoro", "Diré", "DIRE"]
+             if len(gazetteer.lookup(n)) > 1]
+    anchors = [gazetteer.lookup(n)[0] for n in ["Timbuktu", "Mopti", "Niamey", "Bamako",
+                                                "Ouagadougou", "Paris", "Dakar"]]
+    changed = 0
+    for _ in range(600):
+        surface = rng.choice(names)
+        m = Mention(0, len(surface), surface, fold(surface), 0, True)
+        m.candidates = gazetteer.lookup(surface) or gazetteer.lookup(m.key)
+        cand = rng.choice(m.candidates)
+        bias = tuple(rng.sample(["ML", "NE", "BF", "SN", "CG", "FR", "CI"], rng.randint(0, 3)))
+        dist = (rng.choice([10.0, 60.0, 150.0, 400.0, 900.0]), None, rng.choice(anchors))
+        got = R._check_distance(gazetteer, m, cand, dist, bias)
+        assert got == plain(m, cand, dist, bias), (surface, bias, dist)
+        changed += got != cand
+    assert changed > 20  # namesakes were swapped, not only kept
