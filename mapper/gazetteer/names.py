@@ -19,8 +19,10 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"
 _LATIN = re.compile(r"^[a-z0-9 ()&]+$")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
-    """Return the matching key of a name.
+    """Return the matching key of a name (remembered: the same names come back again and
+    again, and the cached function is called directly, with no wrapper around it).
 
     Parameters
     ----------
@@ -39,11 +41,6 @@ def fold(name: str) -> str:
     >>> fold("Ségou")
     'segou'
     """
-    return _fold(name)
-
-
-@lru_cache(maxsize=1 << 17)
-def _fold(name: str) -> str:
     if name.isascii():
         s = name.translate(_APOSTROPHES).lower()
         return _SEPARATORS.sub(" ", s).strip() if not s.isalpha() else s
