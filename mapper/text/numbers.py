@@ -6,14 +6,25 @@ from typing import NamedTuple
 
 from ..memory import Memory
 from .lexicon import Lexicon
-from .scan import CaseFree, alternation, register, scan_of
+from .scan import CaseFree, TextScan, _matches_at, alternation, register, scan_of
 
 __all__ = ["Count", "find_counts"]
 
 _SEPARATORS = re.compile(r"[ ,.]")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
-_MODIFIER = (r"(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|"
-             r"au\s+moins|plus\s+de|pr[eè]s\s+de|environ|une|un|a|an|the)\s+")
+# Words that may stand before a count ("at least 12", "une centaine"), in the order the
+# pattern tries them; the words of a phrase are apart by any white space.
+_MODIFIERS = ("at least", "more than", "over", "some", "about", "around", "nearly", "almost",
+              "up to", "as many as", "au moins", "plus de", "près de", "pres de", "environ",
+              "une", "un", "a", "an", "the")
+_MODIFIER = "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in _MODIFIERS) + r")\s+"
+# One modifier and the white space after it, read backwards (in the reversed text) from
+# where what follows it starts: see _count_starts.
+_MODIFIER_BACK = re.compile(
+    r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, p[::-1].split())) for p in _MODIFIERS)
+    + r")(?!\w)")
+# a decimal digit other than 0-9 ("٣"), which "\\d" also takes
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 
 class Count(NamedTuple):
@@ -24,15 +35,21 @@ class Count(NamedTuple):
     vague: bool = False
 
 
-_DIGIT = re.compile(r"\d")
 _NONE = re.compile(r"\b(?:no|not a single|aucun|aucune|pas un)\s+$", re.I)
 # a number that measures distance, time, money, age or size, not people
 _MEASURE = re.compile(r"\s*(?:km|kilom|miles?\b|mi\b|h\b|heures|hours|gmt|am\b|pm\b|%|per\s?cent|m\b|"
                       r"years? old|ans\b|-year|million|billion|milliards?|followers|metres|meters)")
 _ORDINAL = re.compile(r"\s*(?:s\b|th\b)")
-def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
-    """The count pattern, and the first words of the number words (a text with neither a
-    digit nor one of those words holds no count); made once per lexicon."""
+
+
+class _CountPattern(NamedTuple):
+    rx: CaseFree  # the count pattern
+    heads: frozenset  # what a text's words must start with to hold a number
+    by_head: dict  # head -> the beginnings of numbers (lower case) holding it
+
+
+def _regex(lex: Lexicon) -> _CountPattern:
+    """The count pattern, and where its number words can be found; made once per lexicon."""
     found = lex.derived.get("counts")
     if found is None:
         words = sorted({*lex.numbers, *lex.vague_numbers} - {"a", "an", "un", "une", "some"},
@@ -42,10 +59,62 @@ def _regex(lex: Lexicon) -> tuple[CaseFree, frozenset]:
             rf"(?<![\w.,])(?:{_MODIFIER})*(\d{{1,3}}(?:[ ,.]\d{{3}})+(?![.,]?\d)|\d+(?:[.,]\d+)?|"
             rf"(?:{w})(?:[- ](?:{w})|\s+et\s+(?:un|une))?)"
             rf"(?![\w])", re.IGNORECASE)
-        heads = [re.findall(r"[^\W_]+", w.lower())[:1] for w in words]
-        found = lex.derived["counts"] = (CaseFree(rx), register(h[0] for h in heads if h))
+        # what a count's number begins with, by the word a text must then hold: a digit
+        # (its own word), a number word, or the longest word of a phrase ("few": "a few")
+        by_head: dict[str, list[str]] = {d: [d] for d in "0123456789"}
+        for word in words:
+            parts = re.findall(r"[^\W_]+", word.lower())
+            if parts:
+                by_head.setdefault(max(reversed(parts), key=len), []).append(word.lower())
+        found = lex.derived["counts"] = _CountPattern(CaseFree(rx), register(by_head), by_head)
         lex.derived["count values"] = Memory()  # word -> its value, remembered
     return found
+
+
+def _count_starts(ts: TextScan, beginnings: list[str]) -> list[int]:
+    """The places in ``ts.low`` (a text's lower case) where a match of the count pattern
+    can start, in order: every one where it does start is among them.
+
+    A match is made of modifiers ("at least", "the"), each followed by white space, and
+    then the number itself, which begins with a digit or a number word: one of
+    ``beginnings``, the ones the text's words can hold. The number follows white space or
+    the pattern's start (which no letter, digit or "_" precedes), so it stands at the
+    start of a word, where ``ts.positions`` finds it. The match starts there or at one of
+    the modifiers before it, and these are found by walking back from the number over
+    the modifiers one by one (_MODIFIER_BACK run over the reversed text: a modifier also
+    starts a word, and no modifier's words end another's, so at each step at most one
+    modifier can end there). Trying the pattern at these places only (scan._matches_at)
+    then gives the matches a scan of every place gives.
+    """
+    starts = set()
+    for b in beginnings:
+        starts.update(ts.positions(b))
+    if starts:
+        low = ts.low
+        back, n = low[::-1], len(low)
+        for q in list(starts):
+            r = n - q
+            while (m := _MODIFIER_BACK.match(back, r)) is not None:
+                r = m.end()
+                starts.add(n - r)
+    return sorted(starts)
+
+
+def _count_matches(text: str, lex: Lexicon) -> list[re.Match]:
+    """The matches of the count pattern in ``text``: those of its case-sensitive twin over
+    the text's lower case (the same spans, read from the text itself), found by trying it
+    only where a count can start (see _count_starts)."""
+    pattern = _regex(lex)
+    rx = pattern.rx
+    ts = scan_of(text)
+    low = ts.low
+    if low is None or rx.twin is None:  # lower case changed the length ("İ"): read plainly
+        return list(rx.regex.finditer(text))
+    if not low.isascii() and _OTHER_DIGIT.search(low):
+        return list(rx.twin.finditer(low))  # "\d" takes more than the ten digits looked for
+    by_head = pattern.by_head
+    return _matches_at(rx.twin, low, _count_starts(
+        ts, [b for h in pattern.heads & ts.present for b in by_head[h]]))
 
 
 def _value(token: str, lex: Lexicon) -> tuple[int | None, bool]:
@@ -81,16 +150,7 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     >>> [c.value for c in find_counts("at least twenty-one people and 3 soldiers", lexicon())]
     [21, 3]
     """
-    rx, heads = _regex(lex)
-    ts = scan_of(text)
-    if _DIGIT.search(text) is None and heads.isdisjoint(ts.present):
-        return []
-    if rx.twin is not None and ts.low is not None:
-        # the case-sensitive twin over the lower-cased text: the same spans, read from
-        # the text itself
-        found = rx.twin.finditer(ts.low)
-    else:
-        found = rx.regex.finditer(text)
+    found = _count_matches(text, lex)
     values = lex.derived["count values"]
     out = []
     for m in found:

@@ -1,0 +1,107 @@
+"""The shortcuts of mapper.text.numbers and mapper.text.attributes must find exactly what
+the plain patterns find.
+
+Counts are looked for only where a number can start (and at the modifiers before it),
+not at every character; these tests compare that with a scan of every place, on the
+sample reports, on sentences made of their words in random order, on sentences made of
+modifiers and numbers in random order, and on awkward text.
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from mapper.text import numbers
+from mapper.text.lexicon import lexicon
+from mapper.text.scan import scan_of
+from mapper.text.sentences import split_sentences
+
+REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
+
+_MODIFIERS = ["at least", "At  Least", "more than", "more\nthan", "over", "some", "about",
+              "around", "nearly", "almost", "up to", "as many as", "as  many as", "au moins",
+              "plus de", "près de", "pres de", "PRÈS DE", "environ", "une", "un", "a", "an",
+              "the", "The", "THE", "no", "not a single", "aucun", "pas un", "least", "than"]
+_NUMBERS = ["5", "12", "1,000", "1 000", "1.000", "1.5", "2,5", "10,000,000", "2025", "20s",
+            "twenty-one", "Twenty One", "vingt et un", "vingt-deux", "VINGT ET UNE", "a few",
+            "A Few", "dozens", "Hundreds", "one", "seventeen", "une centaine", "quelques",
+            "٣", "x5", "_5", ".5", ",7", "5x", "5_", "$5", "€5", "İ5", "fİve", "FIVE", "ﬁve",
+            "kıll", "5km", "5 km", "one-hundred", "single", "tens", "scores"]
+_OTHER = ["soldiers", "were", "killed", "in", "Tonka", "on", "Friday", "(", ")", ",", ".",
+          "’", "“", "l’", "d’un", "—", "-", "_", "", "\t", "attaque", "morts"]
+
+
+def _texts() -> list[str]:
+    sentences = [s.text for p in sorted(REPORTS.glob("*.txt"))
+                 for s in split_sentences(p.read_text(encoding="utf-8"))]
+    words = [w for s in sentences for w in s.split()]
+    rng = random.Random(11)
+    made = [" ".join(rng.sample(words, rng.randint(5, 30))) for _ in range(1500)]
+    pool = _MODIFIERS + _NUMBERS + _OTHER
+    for _ in range(4000):
+        parts = [rng.choice(pool) for _ in range(rng.randint(1, 14))]
+        seps = [rng.choice([" ", " ", " ", "  ", "\n", "", ", ", "\u00a0"]) for _ in parts]
+        made.append("".join(p + s for p, s in zip(parts, seps, strict=True)))
+    awkward = ["", " ", "5", "a 5", "the the the the the the the the the the 12 died",
+               "İstanbul Street: 12 km away, gunmen killed 3", "AT LEAST TWENTY-ONE KILLED",
+               "vingt et un 5", "a few a 5", "un une 5", "at least at least 7",
+               "près de 30 morts", "pres de 30 morts", "plus de ٣٠ morts et 12 blessés",
+               "They were kıdnapped: at least ſeven", "over-5 and over 5", "the.5 the,5 the 5"]
+    return sentences + made + awkward
+
+
+TEXTS = _texts()
+
+
+def _plain(text: str, lex) -> list[tuple]:
+    """The count pattern run at every place, as find_counts did before the shortcut."""
+    rx = numbers._regex(lex).rx
+    low = scan_of(text).low
+    found = rx.twin.finditer(low) if low is not None else rx.regex.finditer(text)
+    return [m.span() + m.span(1) for m in found]
+
+
+def test_counts_are_found_where_a_scan_of_every_place_finds_them():
+    lex = lexicon()
+    assert len(TEXTS) > 5000
+    for text in TEXTS:
+        fast = [m.span() + m.span(1) for m in numbers._count_matches(text, lex)]
+        assert fast == _plain(text, lex), text
+
+
+def test_the_texts_hold_counts_after_modifiers():
+    # the comparison above means something: many matches start at a modifier
+    lex = lexicon()
+    at_modifier = sum(1 for t in TEXTS for a, _, b, _ in _plain(t, lex) if a < b)
+    assert at_modifier > 500
+
+
+def test_no_modifier_ends_another():
+    # the walk back over the modifiers before a number takes one modifier per step: it
+    # finds every start only if no modifier's words are the last words of another's
+    phrases = [tuple(p.split()) for p in numbers._MODIFIERS]
+    for p in phrases:
+        for q in phrases:
+            assert p == q or q[-len(p):] != p, (p, q)
+
+
+def test_the_modifiers_read_backwards_are_the_pattern_s_modifiers():
+    forward = re.compile(rf"(?:{numbers._MODIFIER})")
+    for p in numbers._MODIFIERS:
+        text = p.replace(" ", " \n ") + "  "
+        assert forward.fullmatch(text), p
+        m = numbers._MODIFIER_BACK.fullmatch(text[::-1])
+        assert m, p
+
+
+@pytest.mark.parametrize("text, values", [
+    ("the the the the 12 died", [12]),
+    ("at least at least 7 died", [7]),
+    ("plus de ٣ morts", [3]),
+    ("AT LEAST TWENTY-ONE KILLED", [21]),
+])
+def test_counts_after_many_modifiers(text, values):
+    assert [c.value for c in numbers.find_counts(text, lexicon())] == values
