@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import Anchored, CaseFree, may_hold, scan_of
+from .scan import Anchored, CaseFree, alternation, may_hold, scan_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -29,11 +29,35 @@ _SINGLE_VICTIM = re.compile(
     re.I)
 # every match of _SINGLE_VICTIM ends with one of these words
 _SINGLE_VICTIM_ENDS = frozenset([*_VICTIM_NOUNS, *_VICTIM_NOUNS_FR, "was", "been", "her", "him"])
-_VERB_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
-                        r"last|this|yesterday|overnight|dernier|hier|on|le|"
-                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
-                        r"vendredi|samedi|dimanche|"
-                        r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b", re.I)
+# the words that end a victims phrase ("12 civilians | were killed")
+_STOP_WORDS = ("were", "was", "have", "has", "had", "are", "is", "been", "ont", "a", "été", "sont",
+               "fut", "who", "qui", "that", "last", "this", "yesterday", "overnight", "dernier",
+               "hier", "on", "le", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+               "dimanche", "in", "near", "at", "from", "dans", "près", "à", "la", "les", "by",
+               "par", "and", "et")
+_VERB_STOP = re.compile(rf"\b(?:{'|'.join(_STOP_WORDS)})\b", re.I)
+# the same, for a lower-cased text: the same places (only where a match starts is read)
+_VERB_STOP_LOW = re.compile(rf"\b{alternation(_STOP_WORDS)}\b")
+_TAIL = 60  # how far after a count its victims phrase is read
+
+
+def _first_stop(words: str, start: int) -> int | None:
+    """Where _VERB_STOP first matches in ``words[start:start + _TAIL]`` (counted from
+    ``start``), or None.
+
+    Looked for in the sentence's lower case (see scan.CaseFree) between ``start`` and
+    ``start + _TAIL`` rather than in a copy of that piece: the same places, as the end is
+    read as the end of the text, and a word boundary at ``start`` itself is told apart
+    the same way when the character there is not a letter or digit (no stop word can
+    begin there then): when it is one, the piece is read plainly.
+    """
+    low = scan_of(words).low
+    if low is None or (start < len(low) and (low[start].isalnum() or low[start] == "_")):
+        m = _VERB_STOP.search(words[start:start + _TAIL])
+        return m.start() if m else None
+    m = _VERB_STOP_LOW.search(low, start, start + _TAIL)
+    return m.start() - start if m else None
 
 
 _OBJECTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorbikes?|"
@@ -116,9 +140,8 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
             best = (dist, c)
     if best is not None and best[0] <= 120:
         c = best[1]
-        tail = words[c.end:c.end + 60]
-        stop = _VERB_STOP.search(tail)
-        phrase = (c.text + tail[:stop.start() if stop else 40]).strip(" ,;:.")
+        stop = _first_stop(words, c.end)
+        phrase = (c.text + words[c.end:c.end + (40 if stop is None else stop)]).strip(" ,;:.")
         victim_count, victims = c.value, phrase
     single = []  # _SINGLE_VICTIM's first match, read once when needed
 

@@ -105,3 +105,33 @@ def test_the_modifiers_read_backwards_are_the_pattern_s_modifiers():
 ])
 def test_counts_after_many_modifiers(text, values):
     assert [c.value for c in numbers.find_counts(text, lexicon())] == values
+
+
+def _plain_stop(words: str, start: int) -> int | None:
+    m = re.compile(r"\b(?:were|was|have|has|had|are|is|been|ont|a|été|sont|fut|who|qui|that|"
+                   r"last|this|yesterday|overnight|dernier|hier|on|le|"
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
+                   r"vendredi|samedi|dimanche|"
+                   r"in|near|at|on|from|dans|près|à|le|la|les|by|par|and|et)\b",
+                   re.I).search(words[start:start + 60])
+    return m.start() if m else None
+
+
+def test_the_end_of_a_victims_phrase_is_found_as_in_a_copy_of_the_piece():
+    from mapper.text.attributes import _first_stop
+
+    stops = ["were", "WERE", "Was", "été", "ÉTÉ", "près", "PRÈS", "à", "À", "Friday", "on", "le",
+             "ont", "a", "whose", "onto", "année", "lest", "ı", "wıth", "ſont", "İn"]
+    rng = random.Random(5)
+    texts = list(TEXTS)
+    for _ in range(1000):
+        parts = [rng.choice(stops + _NUMBERS + _OTHER) for _ in range(rng.randint(1, 20))]
+        texts.append(rng.choice([" ", "  ", ", ", ""]).join(parts))
+    tried = found = 0
+    for text in texts:
+        for start in range(0, len(text) + 1, 3):
+            got = _first_stop(text, start)
+            assert got == _plain_stop(text, start), (text, start)
+            tried += 1
+            found += got is not None
+    assert tried > 100_000 and found > tried // 3
