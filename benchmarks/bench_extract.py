@@ -1,6 +1,8 @@
 """Benchmark: text extraction throughput (MB of report text per second, one core).
 
-Run: ``python benchmarks/bench_extract.py [MB] [--profile]``. Builds at least ``MB`` (default 1)
+Run: ``python benchmarks/bench_extract.py [MB] [--profile]``, or
+``python benchmarks/bench_extract.py --instructions`` for the CPU instructions one megabyte
+costs (counted by valgrind: a figure that does not drift with a shared host's load). Builds at least ``MB`` (default 1)
 megabytes of report text from the sample reports in ``data/reports/`` and from variants of
 them with their place names shuffled (so the gazetteer is asked about other names, and the
 resolution rules meet other combinations), then measures, once warm (gazetteer loaded,
@@ -148,11 +150,65 @@ def profile(corpus, gaz, top: int = 20, whole: bool = False) -> str:
     return buf.getvalue()
 
 
+def _passes(corpora: int) -> int:
+    """Extract ``corpora`` of two half-megabyte corpora report by report (what
+    --instructions counts); returns the bytes of text the two hold."""
+    from mapper.extract import extract
+    from mapper.gazetteer import Gazetteer
+    from mapper.text.lexicon import lexicon
+
+    gaz = Gazetteer(progress=False)
+    reports = sample_reports()
+    extract(reports[0][0], published=reports[0][1], gazetteer=gaz)
+    names = known_names(reports, gaz, lexicon())
+    built = [build_corpus(reports, names, 0.5, seed=seed) for seed in (61, 62)]
+    for corpus in built[:corpora]:
+        for text, pub in corpus:
+            extract(text, published=pub, source="bench", gazetteer=gaz)
+    return sum(len(t.encode()) for corpus in built for t, _ in corpus)
+
+
+def instructions_per_mb() -> float | None:
+    """CPU instructions spent per megabyte of report text, report by report, once warm:
+    counted by valgrind (none when it is not installed). Unlike seconds, the count does not
+    drift with the load of a shared host, so it compares two versions of the code
+    exactly. Two runs (no corpus, then two half-megabyte corpora): the difference is one
+    megabyte's work."""
+    import shutil
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    counts = []
+    for corpora in (0, 2):
+        proc = subprocess.run(
+            [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+             sys.executable, __file__, f"--passes={corpora}"],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+        if proc.returncode != 0 or m is None:
+            raise SystemExit(f"valgrind run failed: {proc.stderr.strip()[-300:]}")
+        counts.append(int(m.group(1).replace(",", "")))
+    return (counts[1] - counts[0]) / (_passes(0) / 1e6)
+
+
 def main(argv: list[str]) -> int:
     from mapper.extract import extract
     from mapper.gazetteer import Gazetteer
     from mapper.text.lexicon import lexicon
 
+    for a in argv:
+        if a.startswith("--passes="):  # the run that --instructions counts
+            _passes(int(a.split("=", 1)[1]))
+            return 0
+    if "--instructions" in argv:
+        n = instructions_per_mb()
+        if n is None:
+            print("valgrind is not installed (apt-get install valgrind)")
+            return 1
+        print(f"instructions: {n / 1e6:,.0f} M per MB of report text, report by report, "
+              "once warm (valgrind; does not drift with the host's load)")
+        return 0
     want_profile = "--profile" in argv
     args = [a for a in argv if not a.startswith("--")]
     megabytes = float(args[0]) if args else 1.0
