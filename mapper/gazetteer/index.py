@@ -444,8 +444,9 @@ class Gazetteer:
 
     def _top(self, name, bias_countries, near, country_codes, ids) -> Candidate | None:
         cands, bases = self._records(name)
-        wanted = {c.upper() for c in country_codes} if country_codes else None
-        bias = {c.upper() for c in bias_countries}
+        # (set(map(...)): no comprehension frame for the two or three codes of a question)
+        wanted = set(map(str.upper, country_codes)) if country_codes else None
+        bias = set(map(str.upper, bias_countries))
         best = best_score = None
         for c, s in zip(cands, bases, strict=True):
             if (wanted is not None and c.country_code not in wanted) or \

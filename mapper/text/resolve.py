@@ -126,6 +126,13 @@ def area_point(gaz: Gazetteer, cc: str, direction: str | None, lex: Lexicon
     return ((s + n) / 2 + shift[0] * (n - s), (w + e) / 2 + shift[1] * (e - w))
 
 
+# The confidence in a chosen record, by (the name has one record, the record lies in a
+# country the report names): 0.9 for a name of one record, 0.75 for a choice among
+# namesakes, 0.05 more in a named country (at most 0.95).
+_CONFIDENCE = {(one, named): round(min(0.95, base + 0.05) if named else base, 2)
+               for one, base in ((True, 0.9), (False, 0.75)) for named in (True, False)}
+
+
 def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Lexicon
                      ) -> Resolution:
     """Choose a place for every mention (see the module docstring for the rules)."""
@@ -197,12 +204,10 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
         elif m.known and cand is None and not con:
             continue
         if cand is not None:
-            conf = 0.9 if len(m.candidates) == 1 else 0.75
-            if cand.country_code in countries:
-                conf = min(0.95, conf + 0.05)
+            conf = _CONFIDENCE[len(m.candidates) == 1, cand.country_code in countries]
             r = Resolved(m, cand, cand.latitude, cand.longitude, cand.precision,
                          cand.country_code, cand.admin1 if cand.place_type != "country" else None,
-                         round(conf, 2))
+                         conf)
             by_key[m.key] = r
             out.append(r)
             continue
