@@ -57,7 +57,8 @@ def test_site_words_are_those_of_the_feature_pattern():
         assert R._SITE_WORD.fullmatch(word), word
 
 
-DISTANCES = [", about 90 miles from ", " , 50 KM NORTH OF ", ", some 12,5 kilometres south-east of ",
+DISTANCES = [", about 90 miles from ", " , 50 KM NORTH OF ",
+             ", some 12,5 kilometres south-east of ",
              ", un village à 30 km au nord de ", ", à environ 45 Km de ", " (20 mi) from ",
              ", a small town of the Mopti region 7 kilometers from ", ", situé à 15 km d’",
              ", 3 Miles (5 km) West of the ", ", located 60 KİLOMETRES from ", " 10 ｍiles from ",
