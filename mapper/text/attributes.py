@@ -5,7 +5,7 @@ import re
 
 from .lexicon import Lexicon, Trigger
 from .numbers import Count
-from .scan import Anchored, CaseFree, alternation, may_hold, scan_of
+from .scan import Anchored, CaseFree, alternation, scan_of, words_of
 
 __all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
 
@@ -21,14 +21,22 @@ _VICTIM_NOUNS = ["man", "woman", "boy", "girl", "child", "influencer", "teacher"
                  "civilian", "person", "villager", "herder"]
 _VICTIM_NOUNS_FR = ["homme", "femme", "enfant", "chef", "imam", "journaliste", "enseignant",
                     "commerçant", "élu", "civil"]
+_VICTIM_VERBS = ["executed", "killed", "shot", "abducted", "kidnapped", "seized"]
 _SINGLE_VICTIM = re.compile(
     rf"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(_VICTIM_NOUNS)})|"
     r"(?:she|he)\s+(?:was|has been|had been)|"
-    r"(?:executed|killed|shot|abducted|kidnapped|seized)\s+(?:her|him)|"
+    rf"(?:{'|'.join(_VICTIM_VERBS)})\s+(?:her|him)|"
     rf"(?:un|une)\s+(?:{'|'.join(_VICTIM_NOUNS_FR)}))\b",
     re.I)
-# every match of _SINGLE_VICTIM ends with one of these words
-_SINGLE_VICTIM_ENDS = frozenset([*_VICTIM_NOUNS, *_VICTIM_NOUNS_FR, "was", "been", "her", "him"])
+# The four ways _SINGLE_VICTIM matches, each by the words it begins with and the words it
+# ends with: whole words (a word boundary before the first, white space after it; white
+# space before the last, a word boundary after it), so a text holds a match only if it
+# holds a first and a last word of the same way.
+_SINGLE_VICTIM_WORDS = [(frozenset(first), frozenset(last)) for first, last in [
+    (["a", "an", "one"], _VICTIM_NOUNS),
+    (["she", "he"], ["was", "been"]),
+    (_VICTIM_VERBS, ["her", "him"]),
+    (["un", "une"], _VICTIM_NOUNS_FR)]]
 # the words that end a victims phrase ("12 civilians | were killed")
 _STOP_WORDS = ("were", "was", "have", "has", "had", "are", "is", "been", "ont", "a", "été", "sont",
                "fut", "who", "qui", "that", "last", "this", "yesterday", "overnight", "dernier",
@@ -81,8 +89,15 @@ _SINGLE_VICTIM_SCAN = CaseFree(_SINGLE_VICTIM)
 
 
 def _single_victim(text: str) -> re.Match | None:
-    """The first match of _SINGLE_VICTIM, looked for only if one of its last words is there."""
-    return _SINGLE_VICTIM_SCAN.search(text) if may_hold(text, _SINGLE_VICTIM_ENDS) else None
+    """The first match of _SINGLE_VICTIM, looked for only if the text's words hold a first
+    and a last word of one of its ways (see scan.may_hold: the text's lower case is that
+    of the pattern's matching)."""
+    if scan_of(text).low is not None:
+        words = words_of(text)
+        if all(words.isdisjoint(last) or words.isdisjoint(first)
+               for first, last in _SINGLE_VICTIM_WORDS):
+            return None
+    return _SINGLE_VICTIM_SCAN.search(text)
 
 
 def armed_victims(words: str, m: re.Match, lex: Lexicon) -> bool:

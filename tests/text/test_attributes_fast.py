@@ -135,3 +135,46 @@ def test_the_end_of_a_victims_phrase_is_found_as_in_a_copy_of_the_piece():
             tried += 1
             found += got is not None
     assert tried > 100_000 and found > tried // 3
+
+
+_VICTIM_WORDS = ["a", "an", "one", "A", "ONE", "she", "He", "SHE", "was", "WAS", "been", "has",
+                 "had", "her", "HIM", "him", "executed", "Killed", "shot", "seized", "un", "une",
+                 "UNE", "man", "Woman", "30-year-old", "young", "élu", "ÉLU", "commerçant",
+                 "civil", "enfant", "ſhe", "wаs", "hİm", "man_", "_a", "person", "nurse", "local",
+                 "has been", "had  been", "HAS BEEN", "shot\nher", "a young", "une femme"]
+
+
+def _victim_texts() -> list[str]:
+    rng = random.Random(13)
+    made = []
+    for _ in range(4000):
+        parts = [rng.choice(_VICTIM_WORDS + _OTHER) for _ in range(rng.randint(1, 12))]
+        made.append(rng.choice([" ", " ", "  ", "\n", ", "]).join(parts))
+    return TEXTS + made
+
+
+def test_single_victim_found_as_the_plain_pattern_finds_it():
+    from mapper.text import attributes as A
+
+    found = 0
+    for text in _victim_texts():
+        m, plain = A._single_victim(text), A._SINGLE_VICTIM.search(text)
+        assert (m and (m.span(), m.group())) == (plain and (plain.span(), plain.group())), text
+        found += plain is not None
+    assert found > 300
+
+
+def test_each_way_of_a_single_victim_stands_between_its_words():
+    # the pre-check holds only if every match begins with a first word and ends with a
+    # last word of the same way (in a text whose lower case keeps its length: others are
+    # read plainly)
+    from mapper.text import attributes as A
+    from mapper.text.scan import lower
+
+    for text in _victim_texts():
+        if scan_of(text).low is None:
+            continue
+        for m in A._SINGLE_VICTIM.finditer(text):
+            words = re.findall(r"[^\W_]+", lower(m.group()))
+            assert any(words[0] in first and words[-1] in last
+                       for first, last in A._SINGLE_VICTIM_WORDS), m.group()
