@@ -140,24 +140,20 @@ def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
 def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
             sub_type: str, lex: Lexicon):
     """(fatalities, victims text, victim count) read around the trigger."""
-    fatal = None
+    if event_type == "Strategic developments":
+        return None, None, None  # no fatalities; a crowd's size is not a count of victims
+    abduction = sub_type == "Abduction/forced disappearance"
+    # ACLED: an abduction is one "without reports of further violence"
+    fatal = 0 if abduction else None
+    read_dead = not abduction and (event_type in VIOLENT or
+                                   sub_type == "Excessive force against protesters")
+    read_victims = event_type not in ("Protests", "Riots")  # a crowd is no victims
+    if not (read_dead or read_victims):
+        return fatal, None, None
     victims = victim_count = None
-    best = None
     counts = [c for c in counts if not _OBJECTS.match(words, c.end, c.end + 30)]
     if any(not c.vague for c in counts):
         counts = [c for c in counts if not c.vague]
-    for c in counts:
-        span = words[min(c.end, m.start()):max(c.start, m.end())]
-        dist = abs(c.start - m.start())
-        if dist > 80 and _DIGIT.search(span):
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, c)
-    if best is not None and best[0] <= 120:
-        c = best[1]
-        stop = _first_stop(words, c.end)
-        phrase = (c.text + words[c.end:c.end + (40 if stop is None else stop)]).strip(" ,;:.")
-        victim_count, victims = c.value, phrase
     single = []  # _SINGLE_VICTIM's first match, read once when needed
 
     def single_victim():
@@ -165,10 +161,30 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
             single.append(_single_victim(words))
         return single[0]
 
-    kills = _KILLED_SCAN.finditer(words) if (
-        event_type in VIOLENT or sub_type == "Excessive force against protesters") else []
-    if kills:
-        spans = [k.span() for k in kills]  # the words of death, read once
+    if read_victims:
+        best = None
+        for c in counts:
+            span = words[min(c.end, m.start()):max(c.start, m.end())]
+            dist = abs(c.start - m.start())
+            if dist > 80 and _DIGIT.search(span):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, c)
+        if best is not None and best[0] <= 120:
+            c = best[1]
+            stop = _first_stop(words, c.end)
+            phrase = (c.text + words[c.end:c.end + (40 if stop is None else stop)]).strip(" ,;:.")
+            victim_count, victims = c.value, phrase
+        elif single_victim():
+            victim_count = 1
+            sv = single_victim().group(0)
+            victims = None if _PRONOUN_OR_VERB.match(sv) else sv
+    if read_dead and not counts:
+        # no count: one victim, if the words of death are there
+        if single_victim() and _KILLED_SCAN.search(words):
+            fatal = 1
+    elif read_dead:
+        spans = [k.span() for k in _KILLED_SCAN.finditer(words)]  # the words of death
 
         def said_dead(lo: int, hi: int) -> bool:
             return any(lo <= a and b <= hi for a, b in spans)
@@ -184,16 +200,6 @@ def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, eve
                     fatal += b.value
                 else:
                     break
-        elif single_victim():
+        elif spans and single_victim():
             fatal = 1
-    if victim_count is None and single_victim():
-        victim_count = 1
-        sv = single_victim().group(0)
-        victims = None if _PRONOUN_OR_VERB.match(sv) else sv
-    if sub_type == "Abduction/forced disappearance":
-        fatal = 0  # ACLED: an abduction "without reports of further violence"
-    if event_type in ("Strategic developments", "Protests", "Riots"):
-        victims = victim_count = None  # a crowd's size is not a count of victims
-    if event_type == "Strategic developments":
-        fatal = None
     return fatal, victims, victim_count

@@ -178,3 +178,46 @@ def test_each_way_of_a_single_victim_stands_between_its_words():
             words = re.findall(r"[^\W_]+", lower(m.group()))
             assert any(words[0] in first and words[-1] in last
                        for first, last in A._SINGLE_VICTIM_WORDS), m.group()
+
+
+class _Trigger:
+    def __init__(self, start: int, end: int):
+        self._span = (start, end)
+
+    def start(self):
+        return self._span[0]
+
+    def end(self):
+        return self._span[1]
+
+
+@pytest.mark.parametrize("event_type, sub_type, expected", [
+    ("Violence against civilians", "Attack", (3, "3 civilians", 3)),
+    ("Violence against civilians", "Abduction/forced disappearance", (0, "3 civilians", 3)),
+    ("Strategic developments", "Other", (None, None, None)),
+    ("Protests", "Excessive force against protesters", (3, None, None)),
+    ("Protests", "Peaceful protest", (None, None, None)),
+    ("Riots", "Mob violence", (None, None, None)),
+])
+def test_what_is_read_depends_on_the_event_type(event_type, sub_type, expected):
+    from mapper.text.attributes import read_counts
+
+    lex = lexicon()
+    text = "Gunmen killed 3 civilians in Tonka."
+    counts = numbers.find_counts(text, lex)
+    trig = _Trigger(text.index("killed"), text.index("killed") + 6)
+    assert read_counts(text, counts, None, trig, event_type, sub_type, lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed a man in Tonka.", (1, "a man", 1)),
+    ("Gunmen attacked a man in Tonka.", (None, "a man", 1)),
+    ("Gunmen killed villagers in Tonka.", (None, None, None)),
+])
+def test_one_victim_without_a_count(text, expected):
+    from mapper.text.attributes import read_counts
+
+    lex = lexicon()
+    trig = _Trigger(7, 13)
+    assert read_counts(text, [], None, trig, "Violence against civilians", "Attack", lex) == \
+        expected
