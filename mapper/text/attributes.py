@@ -7,7 +7,7 @@ from .lexicon import Lexicon, Trigger
 from .numbers import Count
 from .scan import Anchored, CaseFree, alternation, scan_of, words_of
 
-__all__ = ["find_actor", "read_counts", "armed_victims", "VIOLENT"]
+__all__ = ["find_actor", "read_counts", "counts_matter", "armed_victims", "VIOLENT"]
 
 _PRONOUN_OR_VERB = re.compile(r"(?:she|he|executed|killed|shot|abducted|kidnapped|seized)\b", re.I)
 _BY_WORDS = re.compile(r"\b(?:by|par)\s+(?:\w+\s+){0,2}$", re.I)
@@ -137,17 +137,30 @@ def find_actor(words: str, pos: int, lex: Lexicon) -> tuple[str | None, bool]:
     return None, False
 
 
+def _reads(event_type: str, sub_type: str) -> tuple[bool, bool]:
+    """(deaths, victims): which counts an event of this type keeps."""
+    if event_type == "Strategic developments":
+        return False, False  # no fatalities; a crowd's size is not a count of victims
+    # ACLED: an abduction is one "without reports of further violence"
+    read_dead = sub_type != "Abduction/forced disappearance" and (
+        event_type in VIOLENT or sub_type == "Excessive force against protesters")
+    return read_dead, event_type not in ("Protests", "Riots")  # a crowd is no victims
+
+
+def counts_matter(event_type: str, sub_type: str) -> bool:
+    """Does :func:`read_counts` read the counts of an event of this type (else they need
+    not be looked for)?"""
+    return any(_reads(event_type, sub_type))
+
+
 def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
             sub_type: str, lex: Lexicon):
     """(fatalities, victims text, victim count) read around the trigger."""
     if event_type == "Strategic developments":
         return None, None, None  # no fatalities; a crowd's size is not a count of victims
     abduction = sub_type == "Abduction/forced disappearance"
-    # ACLED: an abduction is one "without reports of further violence"
     fatal = 0 if abduction else None
-    read_dead = not abduction and (event_type in VIOLENT or
-                                   sub_type == "Excessive force against protesters")
-    read_victims = event_type not in ("Protests", "Riots")  # a crowd is no victims
+    read_dead, read_victims = _reads(event_type, sub_type)
     if not (read_dead or read_victims):
         return fatal, None, None
     victims = victim_count = None

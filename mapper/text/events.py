@@ -13,7 +13,7 @@ from datetime import date
 
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
-from .attributes import VIOLENT, armed_victims, find_actor, read_counts
+from .attributes import VIOLENT, armed_victims, counts_matter, find_actor, read_counts
 from .dates import DateMention, find_dates, uses_previous
 from .lexicon import Lexicon, Trigger
 from .numbers import find_counts
@@ -331,7 +331,7 @@ def _event(s, group, dm, res, anchors, lex, gaz, published, last_date, last_date
     actor, named = find_actor(words, pos, lex)
     suspected = bool(lex.suspected.search(words)) and actor is not None
     # counts
-    counts = find_counts(words, lex)
+    counts = find_counts(words, lex) if counts_matter(event_type, sub_type) else []
     fatalities, victims, victim_count = read_counts(words, counts, trig, m, event_type, sub_type, lex)
     ev = Event(trig, event_type, sub_type, [s.index], [s.text], place, precision, ev_date, tprec,
                date_explicit, actor, named, suspected, fatalities, victims, victim_count)

@@ -209,6 +209,28 @@ def test_what_is_read_depends_on_the_event_type(event_type, sub_type, expected):
     assert read_counts(text, counts, None, trig, event_type, sub_type, lex) == expected
 
 
+@pytest.mark.parametrize("event_type, sub_type", [
+    ("Violence against civilians", "Attack"), ("Violence against civilians",
+                                               "Abduction/forced disappearance"),
+    ("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+    ("Strategic developments", "Other"), ("Protests", "Excessive force against protesters"),
+    ("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
+    ("Riots", "Mob violence")])
+def test_counts_are_looked_for_only_for_events_that_read_them(event_type, sub_type):
+    from mapper.text.attributes import counts_matter, read_counts
+
+    lex = lexicon()
+    text = "Gunmen killed 3 civilians and a man, at least twelve were wounded in Tonka."
+    trig = _Trigger(text.index("killed"), text.index("killed") + 6)
+    read = read_counts(text, numbers.find_counts(text, lex), None, trig, event_type, sub_type,
+                       lex)
+    without = read_counts(text, [], None, trig, event_type, sub_type, lex)
+    # an event type whose counts are not looked for reads the same without them
+    assert counts_matter(event_type, sub_type) or read == without
+    if event_type in ("Violence against civilians", "Battles"):
+        assert counts_matter(event_type, sub_type) and read != without
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Gunmen killed a man in Tonka.", (1, "a man", 1)),
     ("Gunmen attacked a man in Tonka.", (None, "a man", 1)),
