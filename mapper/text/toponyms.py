@@ -237,41 +237,45 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
         if not (t.cap or starts_region):
             continue
         start, sent = starts[i], sents[i]
-        if t.text in abbrev:
-            out.append(Mention(start, start + len(t.text), t.text, fold(abbrev[t.text]), sent,
-                               True, cue=_cue(toks, i)))
+        word = t.text
+        cue = words[i - 1].key if i and sents[i - 1] == sent else None  # as _cue(toks, i)
+        if word in abbrev:
+            out.append(Mention(start, start + len(word), word, fold(abbrev[word]), sent,
+                               True, cue=cue))
             continue
         if key in function_words and not starts_region:
             continue
         best = best_key = None
-        if (key in names or key in more_names) and not (len(t.text) <= 3 and t.text.isupper()):
+        if (key in names or key in more_names) and not (len(word) <= 3 and word.isupper()):
             best, best_key = i, key  # "TOM", "GAQ": not on their own (airport codes)
-        keys = [key]
-        prev_end, prev_text = start + len(t.text), t.text
         # read on only while the words so far begin a longer name (or end in an elision)
-        grow = key in prefixes or t.text[-1:] in "’'"
-        for j in range(i + 1, min(n, i + MAX_WORDS) if grow else i + 1):
-            tj = words[j]
-            if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
-                break
-            if prev_text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
-                keys = [k + tj.key for k in keys] + [f"{k} {tj.key}" for k in keys]
-            else:
-                keys = [f"{k} {tj.key}" for k in keys]
-            if tj.starter:
-                for k in keys:
-                    if k in names or k in more_names:
-                        best, best_key = j, k
-                        break
-            prev_end, prev_text = starts[j] + len(tj.text), tj.text
-            if tj.text[-1:] not in "’'" and not any(k in prefixes for k in keys):
-                break
+        if key in prefixes or word[-1:] in "’'":
+            keys = [key]  # the readings of the words so far (two ways after an elision)
+            prev_end, prev_text = start + len(word), word
+            for j in range(i + 1, min(n, i + MAX_WORDS)):
+                tj = words[j]
+                if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
+                    break
+                nxt = tj.key
+                if prev_text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
+                    keys = [k + nxt for k in keys] + [f"{k} {nxt}" for k in keys]
+                elif len(keys) == 1:  # (the usual case: one reading)
+                    keys = [f"{keys[0]} {nxt}"]
+                else:
+                    keys = [f"{k} {nxt}" for k in keys]
+                if tj.starter:
+                    for k in keys:
+                        if k in names or k in more_names:
+                            best, best_key = j, k
+                            break
+                prev_end, prev_text = starts[j] + len(tj.text), tj.text
+                if prev_text[-1:] not in "’'" and prefixes.isdisjoint(keys):
+                    break
         if best is None:
             continue
-        end = toks.end(best)
-        m = Mention(start, end, text[start:end], best_key, sent, True, cue=_cue(toks, i))
-        if _keep(text, toks, i, best, m, lex):
-            out.append(m)
+        if _keep(text, toks, i, best, best_key, lex):
+            end = starts[best] + len(words[best].text)
+            out.append(Mention(start, end, text[start:end], best_key, sent, True, cue=cue))
             free = best + 1
     unknown = _cued_unknowns(text, toks, out, gaz, lex)
     out.extend(unknown)
@@ -295,8 +299,9 @@ def _cue(toks: Tokens, i: int) -> str | None:
     return toks.words[i - 1].key
 
 
-def _keep(text: str, toks: Tokens, i: int, j: int, m: Mention, lex: Lexicon) -> bool:
-    if m.key in lex.not_places:
+def _keep(text: str, toks: Tokens, i: int, j: int, key: str, lex: Lexicon) -> bool:
+    """Is the known name of tokens ``i`` to ``j`` (its key ``key``) a place here?"""
+    if key in lex.not_places:
         return False
     if _inside_org_name(toks, i, lex):
         return False
