@@ -353,19 +353,65 @@ class _Unbehind:
         assert rx.pattern.startswith(head)
         self.regex, self.rest = rx, re.compile(rx.pattern[len(head):], rx.flags)
 
-    def finditer(self, text: str) -> list[re.Match]:
-        out, pos = [], 0
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
+        """The matches in ``text[pos:endpos]``, as ``regex.finditer(text, pos, endpos)``."""
+        endpos = len(text) if endpos is None else endpos
+        out = []
         while True:
-            m = self.rest.search(text, pos)
+            m = self.rest.search(text, pos, endpos)
             if m is None:
                 return out
             s = m.start()
             if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 pos = s + 1  # inside a word: look again from the next character
                 continue
-            m = self.regex.match(text, s)
+            m = self.regex.match(text, s, endpos)
             out.append(m)
             pos = m.end() if m.end() > s else s + 1
+
+
+_COMMA_CAPITAL = re.compile(r",\s+[A-ZÀ-Þ]")
+
+
+def _in_country(rx: _Unbehind, text: str) -> list[re.Match]:
+    """The matches of the "in X, <country>" pattern ``rx`` ("in Dagakoro, Mali"), looked
+    for only in the stretches around a comma followed by white space and a capital.
+
+    A match holds one comma, the one after its name, which such a capital follows, and
+    no full stop (its words are letters, digits, apostrophes, hyphens and spaces): it lies
+    between the comma or full stop before that comma and the comma or full stop after it.
+    Those stretches, joined where they overlap, are scanned as the whole text would be:
+    the comma or full stop that ends one cannot be read by the pattern, which looks no
+    further (it has no word boundary or look-ahead at its end)."""
+    n = len(text)
+    spans = []
+    for hit in _COMMA_CAPITAL.finditer(text):
+        c = hit.start()
+        a = max(text.rfind(".", 0, c), text.rfind(",", 0, c)) + 1
+        b = min(_find(text, ".", c + 1, n), _find(text, ",", c + 1, n))
+        spans.append((a, b))
+    out = []
+    for a, b in _joined(spans):
+        out.extend(rx.finditer(text, a, b))
+    return out
+
+
+def _find(text: str, sub: str, start: int, missing: int) -> int:
+    """``text.find(sub, start)``, or ``missing`` when it is not there."""
+    at = text.find(sub, start)
+    return missing if at < 0 else at
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans (start, end) joined where they overlap, left to right."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer,
@@ -400,7 +446,7 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
         by_start.setdefault(m.start, []).append(m)
     for rx, hits in ((cue_re, cue_re.finditer(text)),
                      (appos_re, _appositions(appos_re, text, low, needles)),
-                     (in_country_re, in_country_re.finditer(text))):
+                     (in_country_re, _in_country(in_country_re, text))):
         for mm in hits:
             if rx is in_country_re:  # only "in X, <a country>"
                 country = next((c for c in gaz.lookup(mm.group(2).strip(), limit=1)), None)
