@@ -606,15 +606,24 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _drop_people(toks: Tokens, mentions: list[Mention], lex: Lexicon, text: str) -> None:
     """Drop single-word mentions that are surnames of people named in full elsewhere."""
-    if not any(m.known and " " not in m.key for m in mentions):
+    # the mentions that may go: known single words, not after a locative cue
+    may_go = {m.key for m in mentions
+              if m.known and " " not in m.key and m.cue not in lex.locative_cues}
+    if not may_go:
+        return
+    words, sents = toks.words, toks.sents
+    caps = list(compress(range(len(words)), map(_CAP, words)))
+    # a surname is read after the first word of a run of capitalised words: a mention can
+    # go only if its word stands somewhere just after another capitalised word
+    if not any(words[k].key in may_go and k and words[k - 1].cap and sents[k - 1] == sents[k]
+               and toks.joined(text, k - 1, k) for k in caps):
         return
     people: set[str] = set()
     spans = sorted((m.start, m.end) for m in mentions)
-    words, sents = toks.words, toks.sents
     # runs of capitalised words, one after the other in a sentence ("Mariam Cissé")
     runs: list[list[int]] = []
     last = -2
-    for k in compress(range(len(words)), map(_CAP, words)):
+    for k in caps:
         if k == last + 1 and sents[last] == sents[k] and toks.joined(text, last, k):
             runs[-1].append(k)
         else:
