@@ -57,19 +57,51 @@ def words_of(text: str) -> frozenset[str]:
     """
     found = _WORDS.get(text)
     if found is None:
-        pieces = pieces_of(text)
-        known = _PIECE_WORDS
-        got = list(map(known.get, pieces))
-        if None in got:
-            for k, p in enumerate(pieces):
-                if got[k] is None:
-                    got[k] = known.put(p, tuple(_WORD.findall(lower(p))))
-        found = _WORDS.put(text, frozenset(chain.from_iterable(got)))
+        found = _read(text)
     return found
 
 
-_PIECE_WORDS = Memory(200_000)  # a run of non-space characters -> its words
+def present_of(text: str) -> set[str]:
+    """The registered heads (see :func:`register`) the words of ``text`` start: what
+    ``_HEADS.tags(words_of(text))`` gives, read as the union of its pieces' heads (each
+    piece's remembered with its words). A set shared by the askers: read it only."""
+    found = _PRESENT.get(text)
+    if found is None:
+        words = words_of(text)  # read with its heads, unless remembered already
+        found = _PRESENT.get(text)
+        if found is None:  # (the whole text of read_words, if forgotten since: as defined)
+            found = _PRESENT.put(text, _HEADS.tags(words))
+    return found
+
+
+_PIECE_WORDS = Memory(200_000)  # a run of non-space characters -> (its words, their heads)
 _PIECES = Memory(8192)  # text -> its runs of non-space characters
+_PRESENT = Memory(8192)  # text -> the registered heads its words start
+_NONE: frozenset[str] = frozenset()
+
+
+def _read(text: str) -> frozenset[str]:
+    """Remember the words of ``text`` and the heads they start, both read piece by piece.
+
+    Exact: the words of a text are those of its pieces (a word holds no space), and the
+    heads its words start are a union over its words, so over its pieces."""
+    pieces = pieces_of(text)
+    known = _PIECE_WORDS
+    got = list(map(known.get, pieces))
+    if None in got:
+        for k, p in enumerate(pieces):
+            if got[k] is None:
+                words = tuple(_WORD.findall(lower(p)))
+                heads = _HEADS.tags(frozenset(words)) if words else None
+                got[k] = known.put(p, (words, frozenset(heads) if heads else _NONE))
+    if got:
+        words, heads = zip(*got)
+        found = _WORDS.put(text, frozenset(chain.from_iterable(words)))
+        _PRESENT.put(text, set().union(*heads))
+    else:
+        found = _WORDS.put(text, _NONE)
+        _PRESENT.put(text, set())
+    return found
 
 
 def pieces_of(text: str) -> list[str]:
@@ -87,6 +119,7 @@ def forget_texts() -> None:
     own stages, not by the next report's, and small memories are quicker to ask."""
     _WORDS.clear()
     _PIECES.clear()
+    _PRESENT.clear()
     scan_of.cache_clear()
 
 
@@ -109,6 +142,8 @@ def read_words(text: str, parts: list[str]) -> None:
     sets = [words_of(p) for p in parts]
     if text not in _WORDS:
         _WORDS.put(text, frozenset().union(*sets))
+        # its heads likewise: those of its words, so of its parts' words
+        _PRESENT.put(text, set().union(*map(present_of, parts)))
 
 
 class StemIndex:
@@ -182,7 +217,7 @@ class TextScan:
         low = lower(text)
         self.text = text
         self.low = low if len(low) == len(text) else None  # None: offsets changed
-        self.present = _HEADS.tags(words_of(text))  # the registered heads its words start
+        self.present = present_of(text)  # the registered heads its words start (read only)
         self._at: dict[tuple[str, bool], list[int]] = {}
 
     def positions(self, literal: str, cased: bool = False) -> list[int]:
@@ -205,6 +240,9 @@ def register(heads) -> frozenset[str]:
     (lower case) is in a text; returns them as a set."""
     heads = frozenset(h for h in heads if h)
     _HEADS.add({h: [h] for h in heads})
+    # the heads remembered of texts and pieces are those registered before
+    _PIECE_WORDS.clear()
+    _PRESENT.clear()
     scan_of.cache_clear()
     return heads
 
