@@ -218,12 +218,16 @@ class TextScan:
         self.text = text
         self.low = low if len(low) == len(text) else None  # None: offsets changed
         self.present = present_of(text)  # the registered heads its words start (read only)
-        self._at: dict[tuple[str, bool], list[int]] = {}
+        # literal -> where it starts a word: in the lower case, and as written (two
+        # dictionaries: a literal is its own key, no (literal, cased) pair to make)
+        self._at: dict[str, list[int]] = {}
+        self._at_cased: dict[str, list[int]] = {}
 
     def positions(self, literal: str, cased: bool = False) -> list[int]:
         """Where ``literal`` stands at the start of a word: in the lower-cased text, or
         (``cased``) written exactly so."""
-        at = self._at.get((literal, cased))
+        memo = self._at_cased if cased else self._at
+        at = memo.get(literal)
         if at is None:
             low, at = self.text if cased else self.low, []
             i = low.find(literal)
@@ -231,7 +235,7 @@ class TextScan:
                 if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
                     at.append(i)
                 i = low.find(literal, i + 1)
-            self._at[(literal, cased)] = at
+            memo[literal] = at
         return at
 
 

@@ -72,3 +72,25 @@ def test_heads_registered_later_are_seen_in_pieces_read_before():
     scan.forget_texts()
     assert scan.present_of(text) - before == {"zqxwf", "zqxwbar"}
     assert scan.scan_of(text).present == _plain_heads(_plain_words(text))
+
+
+def _plain_positions(text: str, literal: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(literal, i) and
+            (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))]
+
+
+def test_positions_asked_in_lower_case_and_as_written_are_kept_apart():
+    scan.forget_texts()
+    ts = scan.scan_of("Gao, gao and GAO; the Gaoans of_gao")
+    # asked in either order, each answer is its own (one memory for both would mix them)
+    assert ts.positions("Gao", True) == [0, 22]
+    assert ts.positions("gao", False) == [0, 5, 13, 22]
+    assert ts.positions("gao", True) == [5]
+    assert ts.positions("Gao", True) == [0, 22]
+    for text in _texts()[::3]:
+        ts = scan.scan_of(text)
+        if ts.low is None:
+            continue
+        for literal in {w[:3] for w in text.split()[:6]} | {"the", "in", "a"}:
+            assert ts.positions(literal, True) == _plain_positions(text, literal), text
+            assert ts.positions(literal.lower()) == _plain_positions(ts.low, literal.lower())
