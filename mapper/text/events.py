@@ -87,6 +87,22 @@ _SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|
                       r"\btook\s+refuge\s+in\s+|\b(?:réfugiés?|fui|fuyant|évacués?)\s+(?:à|vers|en)\s+)$", re.I)
 
 
+# _SPEAKER read backwards: the same phrases spelled in reverse, so that a match() at the
+# window's end (position 0 of the reversed window) replaces a $-anchored search that tries
+# every position.  \b is the same test either way (word/non-word between two characters), and
+# since every phrase ends with \s+, "$ before a final newline" adds nothing: the \s+ can take it.
+_SPEAKER_REVERSED = re.compile(
+    r"\s+(?:"
+    # mayor/official... of|in|de|du|d' [the] [nearby] [town|city|village|commune|region of]
+    r"(?:fo\s+(?:nwot|ytic|egalliv|enummoc|noiger)\s+)?(?:ybraen\s+)?(?:eht\s+)?"
+    r"(?:fo|ni|ed|ud|['’]d)\s+s?(?:royam|ronrevog|tceferp|feihc|laiciffo|slaiciffo|ytuped|PM|"
+    r"eriam|ruenrevuog|teférp|fehc|ulé)\b|"
+    r"morf\b|"  # from
+    r"(?:ot|sdrawot)\s+(?:delf|decalpsid|detaucave|nekat|derrefsnart|devom)\b|"  # fled to
+    r"ni\s+egufer\s+koot\b|"  # took refuge in
+    r"(?:à|srev|ne)\s+(?:s?éigufér|iuf|tnayuf|s?éucavé)\b)",  # réfugiés à
+    re.I)
+
 # every phrase of _SPEAKER ends with one of these words and a space
 _SPEAKER_ENDS = ("of", "in", "de", "du", "d'", "d’", "the", "nearby", "from", "to", "towards", "à",
                  "vers", "en")
@@ -100,6 +116,19 @@ _SPEAKER_HINT = re.compile(r"mayor|governor|prefect|chief|official|deputy|mp|mai
 
 def _speaker(before: str) -> bool:
     """Do the words before a name make it a speaker's office or where people fled?"""
+    if _SPEAKER_REVERSED.match(before[::-1]) is None:
+        return False  # no phrase of _SPEAKER ends the window
+    # re.I matches "ſ" to "s" and "ı", "İ" to "i" but lower() keeps them apart: only with one of
+    # them (the only such letters for _SPEAKER's) can _speaker_checked's word checks fail here.
+    if "ſ" in before or "ı" in before or "İ" in before:
+        return _speaker_checked(before)
+    # A phrase ends the window, so it ends with whitespace and one of _SPEAKER_ENDS, and but
+    # for "from" holds an office or flight word: the checks of _speaker_checked all hold.
+    return True
+
+
+def _speaker_checked(before: str) -> bool:
+    """_speaker as first written: the word checks, then _SPEAKER."""
     if not before[-1:].isspace():
         return False
     low = before.rstrip().lower()
