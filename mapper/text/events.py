@@ -87,7 +87,8 @@ _SPEAKER = re.compile(r"(?:\b(?:mayor|governor|prefect|chief|official|officials|
                       r"\btook\s+refuge\s+in\s+|\b(?:réfugiés?|fui|fuyant|évacués?)\s+(?:à|vers|en)\s+)$", re.I)
 
 
-# _SPEAKER read backwards: the same phrases spelled in reverse, so that a match() at the
+# _SPEAKER read backwards (edit the two together: tests/text/test_events_fast2.py compares
+# them): the same phrases spelled in reverse, so that a match() at the
 # window's end (position 0 of the reversed window) replaces a $-anchored search that tries
 # every position.  \b is the same test either way (word/non-word between two characters), and
 # since every phrase ends with \s+, "$ before a final newline" adds nothing: the \s+ can take it.
