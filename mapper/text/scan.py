@@ -22,8 +22,8 @@ except ImportError:  # Python 3.10
 from ..memory import Memory
 
 __all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "anchored",
-           "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_words", "register",
-           "scan_of", "starts_of", "words_of"]
+           "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_tokens_with",
+           "read_words", "register", "scan_of", "starts_of", "tokens_of", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -74,14 +74,45 @@ def present_of(text: str) -> set[str]:
     return found
 
 
-_PIECE_WORDS = Memory(200_000)  # a run of non-space characters -> (its words, their heads)
+# a run of non-space characters -> (its words, the heads they start, its tokens as the
+# token reader gives them): one look-up of a piece per sentence serves both readers
+_PIECE_WORDS = Memory(200_000)
 _PIECES = Memory(8192)  # text -> its runs of non-space characters
 _PRESENT = Memory(8192)  # text -> the registered heads its words start
+_TOKENS = Memory(8192)  # text -> the tokens of its pieces, in order (a tuple)
 _NONE: frozenset[str] = frozenset()
 
 
+def _no_tokens(piece: str) -> None:
+    return None
+
+
+_token_reader = _no_tokens  # piece -> its tokens (set by the toponym matcher)
+
+
+def read_tokens_with(reader) -> None:
+    """Have each piece also read by ``reader`` (piece -> its word tokens), once, with its
+    words: :func:`tokens_of` then gives a text's tokens piece by piece."""
+    global _token_reader
+    _token_reader = reader
+    _PIECE_WORDS.clear()
+    _TOKENS.clear()
+
+
+def tokens_of(text: str) -> tuple:
+    """What the token reader (see :func:`read_tokens_with`) gives for each piece of
+    ``text`` (its :func:`pieces_of`), in order; read with the text's words. Shared: read
+    it only."""
+    found = _TOKENS.get(text)
+    if found is None:
+        _read(text)
+        found = _TOKENS[text]
+    return found
+
+
 def _read(text: str) -> frozenset[str]:
-    """Remember the words of ``text`` and the heads they start, both read piece by piece.
+    """Remember the words of ``text``, the heads they start and its pieces' tokens, all
+    read piece by piece.
 
     Exact: the words of a text are those of its pieces (a word holds no space), and the
     heads its words start are a union over its words, so over its pieces."""
@@ -93,14 +124,17 @@ def _read(text: str) -> frozenset[str]:
             if got[k] is None:
                 words = tuple(_WORD.findall(lower(p)))
                 heads = _HEADS.tags(frozenset(words)) if words else None
-                got[k] = known.put(p, (words, frozenset(heads) if heads else _NONE))
+                got[k] = known.put(p, (words, frozenset(heads) if heads else _NONE,
+                                       _token_reader(p)))
     if got:
-        words, heads = zip(*got)
+        words, heads, tokens = zip(*got)
         found = _WORDS.put(text, frozenset(chain.from_iterable(words)))
         _PRESENT.put(text, set().union(*heads))
+        _TOKENS.put(text, tokens)
     else:
         found = _WORDS.put(text, _NONE)
         _PRESENT.put(text, set())
+        _TOKENS.put(text, ())
     return found
 
 
@@ -120,6 +154,7 @@ def forget_texts() -> None:
     _WORDS.clear()
     _PIECES.clear()
     _PRESENT.clear()
+    _TOKENS.clear()
     scan_of.cache_clear()
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.names import fold
 from .lexicon import Lexicon
-from .scan import Phrases, pieces_of, scan_of, words_of
+from .scan import Phrases, pieces_of, read_tokens_with, scan_of, tokens_of, words_of
 from .sentences import Sentence, dateline_span
 
 __all__ = ["Mention", "Token", "Tokens", "Word", "find_mentions", "tokenize"]
@@ -137,10 +137,19 @@ def _read_piece(piece: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
-# piece -> its word (pieces recur: each is read once); a piece of more or fewer than one
-# word ("d’Ivoire", "–") is kept with the tuple of its words, and in _ODD
-_PIECES: dict[str, Word | tuple[Word, ...]] = {}
-_ODD: set[str] = set()
+def _read_token(piece: str) -> Word | tuple[Word, ...]:
+    """The token reading of a piece, as :func:`~mapper.text.scan.tokens_of` keeps it (read
+    once, with the piece's words): its one word, or the tuple of its words when it holds
+    more or fewer ("d’Ivoire", "–"), such a piece being noted in _ODD."""
+    found = _read_piece(piece)
+    if len(found) == 1:
+        return found[0]
+    _ODD.add(piece)
+    return found
+
+
+_ODD: set[str] = set()  # the pieces read whose tokens are not one word
+read_tokens_with(_read_token)
 
 
 def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
@@ -161,26 +170,17 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
     words: list[Word] = []
     starts: list[int] = []
     sents: list[int] = []
-    known, odd = _PIECES, _ODD
-    if len(known) > 200_000:  # a bounded memory
-        known.clear()
-        odd.clear()
+    odd = _ODD
+    if len(odd) > 50_000:  # a bounded memory, forgotten with the pieces read (whose
+        odd.clear()  # readings it tells apart)
+        read_tokens_with(_read_token)
     firsts: set[int] = set()
     for s in sentences:
         body = s.text  # the sentence as the text holds it (the same, from split_sentences)
         if len(body) != s.end - s.start or not text.startswith(body, s.start):
             body = text[s.start:s.end]
         pieces = pieces_of(body)
-        got = list(map(known.get, pieces))
-        if None in got:
-            for k, p in enumerate(pieces):
-                if got[k] is None:
-                    found = _read_piece(p)
-                    if len(found) == 1:
-                        found = found[0]
-                    else:
-                        odd.add(p)
-                    got[k] = known[p] = found
+        got = tokens_of(body)  # (read with the sentence's words, as a rule)
         lengths = list(map(len, pieces))
         if sum(lengths) + len(pieces) - 1 == len(body):  # one space between pieces
             at = map(add, accumulate(lengths, initial=s.start), count())
