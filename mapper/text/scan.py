@@ -75,11 +75,12 @@ def present_of(text: str) -> set[str]:
 
 
 # a run of non-space characters -> (its words, the heads they start, its tokens as the
-# token reader gives them): one look-up of a piece per sentence serves both readers
+# token reader gives them, its length + 1): one look-up of a piece per sentence serves
+# both readers
 _PIECE_WORDS = Memory(200_000)
 _PIECES = Memory(8192)  # text -> its runs of non-space characters
 _PRESENT = Memory(8192)  # text -> the registered heads its words start
-_TOKENS = Memory(8192)  # text -> the tokens of its pieces, in order (a tuple)
+_TOKENS = Memory(8192)  # text -> the tokens of its pieces and their steps (see tokens_of)
 _NONE: frozenset[str] = frozenset()
 
 
@@ -99,10 +100,11 @@ def read_tokens_with(reader) -> None:
     _TOKENS.clear()
 
 
-def tokens_of(text: str) -> tuple:
+def tokens_of(text: str) -> tuple[tuple, tuple[int, ...]]:
     """What the token reader (see :func:`read_tokens_with`) gives for each piece of
-    ``text`` (its :func:`pieces_of`), in order; read with the text's words. Shared: read
-    it only."""
+    ``text`` (its :func:`pieces_of`), in order, and each piece's step: its length and one
+    space (where the next piece starts when one space parts them). Read with the text's
+    words; shared: read it only."""
     found = _TOKENS.get(text)
     if found is None:
         _read(text)
@@ -125,16 +127,16 @@ def _read(text: str) -> frozenset[str]:
                 words = tuple(_WORD.findall(lower(p)))
                 heads = _HEADS.tags(frozenset(words)) if words else None
                 got[k] = known.put(p, (words, frozenset(heads) if heads else _NONE,
-                                       _token_reader(p)))
+                                       _token_reader(p), len(p) + 1))
     if got:
-        words, heads, tokens = zip(*got)
+        words, heads, tokens, steps = zip(*got, strict=True)
         found = _WORDS.put(text, frozenset(chain.from_iterable(words)))
         _PRESENT.put(text, set().union(*heads))
-        _TOKENS.put(text, tokens)
+        _TOKENS.put(text, (tokens, steps))
     else:
         found = _WORDS.put(text, _NONE)
         _PRESENT.put(text, set())
-        _TOKENS.put(text, ())
+        _TOKENS.put(text, ((), ()))
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -180,10 +180,9 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
         if len(body) != s.end - s.start or not text.startswith(body, s.start):
             body = text[s.start:s.end]
         pieces = pieces_of(body)
-        got = tokens_of(body)  # (read with the sentence's words, as a rule)
-        lengths = list(map(len, pieces))
-        if sum(lengths) + len(pieces) - 1 == len(body):  # one space between pieces
-            at = map(add, accumulate(lengths, initial=s.start), count())
+        got, steps = tokens_of(body)  # (read with the sentence's words, as a rule)
+        if sum(steps) - 1 == len(body):  # one space between pieces: each piece starts
+            at = accumulate(steps, initial=s.start)  # a step (length + 1) after the last
         else:
             at, pos = [], s.start
             for p in pieces:
