@@ -2,22 +2,24 @@
 
 Run: ``python benchmarks/bench_extract.py [MB] [--profile]``, or
 ``python benchmarks/bench_extract.py --instructions`` for the CPU instructions one megabyte
-costs (counted by valgrind: a figure that does not drift with a shared host's load). Builds at least ``MB`` (default 1)
-megabytes of report text from the sample reports in ``data/reports/`` and from variants of
-them with their place names shuffled (so the gazetteer is asked about other names, and the
-resolution rules meet other combinations), then measures, once warm (gazetteer loaded,
-lexicon compiled):
+costs (counted by valgrind: a figure that does not drift with a shared host's load).
+
+Builds at least ``MB`` (default 1) megabytes of report text from the sample reports in
+``data/reports/`` and from variants of them with their place names shuffled (so the
+gazetteer is asked about other names, and the resolution rules meet other combinations),
+then measures, once warm (gazetteer loaded, lexicon compiled):
 
 * per report: ``extract()`` on every report of the corpus in turn (the usual case);
 * whole text: ``extract()`` on the whole corpus as one document (shows any cost that grows
   faster than the text);
 
-and the cold start of ``mapper extract`` as a subprocess. The per-report figure the target is
-checked against is the median over three corpora shuffled with different seeds. Target (DESIGN.md): at least 1 MB
-of report text per second per core once warm. Throughput is reckoned on the process's CPU
-time (what one core spends), with the wall time beside it: on a shared virtual machine the
-wall clock also counts time the host gave to others. With ``--profile`` (or when the target is
-missed) the runs are profiled with cProfile and the hot spots are printed.
+and the cold start of ``mapper extract`` as a subprocess. The per-report figure the target
+is checked against is the median over three corpora shuffled with different seeds. Target
+(DESIGN.md): at least 1 MB of report text per second per core once warm. Throughput is
+reckoned on the process's CPU time (what one core spends), with the wall time beside it: on
+a shared virtual machine the wall clock also counts time the host gave to others. With
+``--profile`` (or when the target is missed) the runs are profiled with cProfile and the
+hot spots are printed.
 """
 from __future__ import annotations
 
