@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..memory import Memory
-from .scan import alternation, anchored, register, scan_of, words_of
+from .scan import (Anchored, _matches_at, alternation, anchored, register, scan_of,
+                   starts_of, words_of)
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
 
@@ -48,8 +49,73 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # a decimal digit other than 0-9 ("٣")
+
+
+class _Prefixed(Anchored):
+    r"""A pattern run (as :class:`~mapper.text.scan.Anchored`) at its strong beginnings
+    only, and at the short prefix words (``weak``: "on", "the", "le") found by walking back
+    from them: a prefix word is tried only when a place already tried follows it after
+    white space. Same matches as ``regex.finditer``, given what each use below shows:
+
+    - every match holds a strong beginning, and starts either with one, or with a weak
+      word that the pattern follows with ``\s+`` and then a strong beginning or another
+      such weak word (letters or digits, not white space, so ``\s+`` takes the whole run
+      of white space after the weak word and what follows stands at a word start,
+      where ``ts.positions`` finds it);
+    - so, counting the weak words a match starts with, each match start is a strong
+      beginning or lies one weak word and one run of white space before another start.
+      ``_back`` (the reversed text, read from a start: white space, then a weak word
+      written backwards) finds every such place; no weak word ends another, so at most one
+      can end there. No guard for a word start: an extra place only costs a try.
+    """
+
+    def __init__(self, regex: re.Pattern, weak: tuple[str, ...]):
+        starts = starts_of(regex)
+        assert starts is not None and set(weak) <= set(starts), weak
+        assert not any(a != b and a.endswith(b) for a in weak for b in weak), weak
+        strong = [s for s in starts if s not in weak]
+        super().__init__(regex, strong, digits=any(s[:1].isdigit() for s in strong))
+        self._back = re.compile(r"\s+(?:" + "|".join(re.escape(w[::-1]) for w in weak) + ")")
+
+    def finditer(self, text: str, first: bool = False) -> list[re.Match]:
+        """The matches in ``text`` (as ``regex.finditer``)."""
+        assert not first
+        ts = scan_of(text)
+        low = ts.low
+        if low is None or (self.digits and not text.isascii() and _OTHER_DIGIT.search(text)):
+            return list(self.regex.finditer(text))  # as Anchored does
+        mine = self.heads & ts.present
+        if not mine:  # no strong beginning: no match
+            return []
+        lits = self._lits.get(mine)
+        if lits is None:
+            lits = self._lits.put(mine, tuple(sorted({lit for h in mine
+                                                      for lit in self._by_head[h]})))
+        starts = set(ts.positions(lits[0]))
+        for lit in lits[1:]:
+            starts.update(ts.positions(lit))
+        back, n, walk = low[::-1], len(low), self._back.match
+        todo = list(starts)
+        for q in todo:  # (grows as weak words are found)
+            m = walk(back, n - q)
+            if m is not None and (p := n - m.end()) not in starts:
+                starts.add(p)
+                todo.append(p)
+        return _matches_at(self.regex, text, sorted(starts))
+
+
 # each pattern is tried only where one of its first words stands (scan.starts_of)
 _SCANS = {kind: anchored(rx) for kind, rx in _PATTERNS}
+# dmy: [(on|le|ce|the)\s+] [weekday,?\s+] [the\s+] digit: its prefix words are followed
+# by white space and a weekday, "the" or a digit
+_SCANS["dmy"] = _Prefixed(dict(_PATTERNS)["dmy"], ("on", "le", "ce", "the"))
+# mdy: [on\s+] [weekday,?\s+] month: "on" is followed by white space and a weekday or month
+_SCANS["mdy"] = _Prefixed(dict(_PATTERNS)["mdy"], ("on",))
+# weekday: [(last|this\s+past|past|on|late|early|ce|le)\s+] weekday: each prefix word is
+# followed by white space and a weekday, or ("this") by "past"
+_SCANS["weekday"] = _Prefixed(dict(_PATTERNS)["weekday"],
+                              ("last", "this", "past", "on", "late", "early", "ce", "le"))
 _DIGIT = re.compile(r"\d")
 _DAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(MONTHS)
