@@ -53,30 +53,36 @@ _OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # a decimal digit other than 0-9 (
 
 
 class _Prefixed(Anchored):
-    r"""A pattern run (as :class:`~mapper.text.scan.Anchored`) at its strong beginnings
-    only, and at the short prefix words (``weak``: "on", "the", "le") found by walking back
-    from them: a prefix word is tried only when a place already tried follows it after
-    white space. Same matches as ``regex.finditer``, given what each use below shows:
+    r"""A pattern run (as :class:`~mapper.text.scan.Anchored`) at its strong words only
+    (``strong``: its beginnings other than ``weak`` unless given, like "next" or "veille"),
+    and at the short words (``weak``: "on", "the", "le") found by walking back from them: a
+    weak word is tried only when a place already tried follows it after a separator
+    (``sep``: white space). Same matches as ``regex.finditer``, given what each use below
+    shows:
 
-    - every match holds a strong beginning, and starts either with one, or with a weak
-      word that the pattern follows with ``\s+`` and then a strong beginning or another
-      such weak word (letters or digits, not white space, so ``\s+`` takes the whole run
-      of white space after the weak word and what follows stands at a word start,
-      where ``ts.positions`` finds it);
-    - so, counting the weak words a match starts with, each match start is a strong
-      beginning or lies one weak word and one run of white space before another start.
-      ``_back`` (the reversed text, read from a start: white space, then a weak word
-      written backwards) finds every such place; no weak word ends another, so at most one
-      can end there. No guard for a word start: an extra place only costs a try.
+    - every match holds a strong word at a word start (where ``ts.positions`` finds it),
+      and starts either with it, or with a weak word that the pattern follows with ``sep``
+      and then the strong word or another such weak word;
+    - weak words are letters, separators are not: between a weak word and what follows,
+      ``sep`` takes the whole run of separator characters there;
+    - so, counting the weak words a match starts with, each match start is a strong word
+      or lies one weak word and one run of separators before another start. ``_back``
+      (the reversed text, read from a start: separators, then a weak word written
+      backwards, the longest first) finds every such place: where two weak words end at
+      one place, the shorter one starts inside the longer one (after a letter), where no
+      match starts. No guard for a word start: an extra place only costs a try.
     """
 
-    def __init__(self, regex: re.Pattern, weak: tuple[str, ...]):
-        starts = starts_of(regex)
-        assert starts is not None and set(weak) <= set(starts), weak
-        assert not any(a != b and a.endswith(b) for a in weak for b in weak), weak
-        strong = [s for s in starts if s not in weak]
+    def __init__(self, regex: re.Pattern, weak: tuple[str, ...], strong=None, sep=r"\s+"):
+        if strong is None:
+            starts = starts_of(regex)
+            assert starts is not None and set(weak) <= set(starts), weak
+            strong = [s for s in starts if s not in weak]
+        assert all(w.isalpha() for w in weak), weak
         super().__init__(regex, strong, digits=any(s[:1].isdigit() for s in strong))
-        self._back = re.compile(r"\s+(?:" + "|".join(re.escape(w[::-1]) for w in weak) + ")")
+        longest_first = sorted(weak, key=len, reverse=True)
+        self._back = re.compile(sep + "(?:" + "|".join(re.escape(w[::-1]) for w in longest_first)
+                                + ")")
 
     def finditer(self, text: str, first: bool = False) -> list[re.Match]:
         """The matches in ``text`` (as ``regex.finditer``)."""
@@ -116,6 +122,32 @@ _SCANS["mdy"] = _Prefixed(dict(_PATTERNS)["mdy"], ("on",))
 # followed by white space and a weekday, or ("this") by "past"
 _SCANS["weekday"] = _Prefixed(dict(_PATTERNS)["weekday"],
                               ("last", "this", "past", "on", "late", "early", "ce", "le"))
+# The relative patterns start with common words ("the", "a", "le", "la", "on", "at"): each
+# is tried at its distinctive words (strong, third argument) and at the words before them
+# (weak) found by walking back. Each alternative of a pattern is a run of weak words, each
+# followed by white space, then a strong word, as the comments below spell out.
+# day_before: the (day|night|evening) | before; [la] | veille
+_SCANS["day_before"] = _Prefixed(dict(_PATTERNS)["day_before"],
+                                 ("the", "day", "night", "evening", "la"), ("before", "veille"))
+# next_day: the | next|following ...; a day | later; the day | after; le | lendemain;
+# le jour | suivant; [the] | next ...
+_SCANS["next_day"] = _Prefixed(dict(_PATTERNS)["next_day"], ("the", "a", "day", "le", "jour"),
+                               ("next", "following", "later", "after", "lendemain", "suivant"))
+# same_day: (the|that|on the) | same; le | même; [dans] la | même; au | même; at the | same;
+# quasi | simultanément (after "-" or one space: the separators here take hyphens too);
+# | simultaneously
+_SCANS["same_day"] = _Prefixed(dict(_PATTERNS)["same_day"],
+                               ("the", "that", "on", "le", "dans", "la", "au", "at", "quasi"),
+                               ("same", "même", "simultanément", "simultaneously"), r"[\s-]+")
+# last_week: last | week; la | semaine; earlier this | week; this | week; cette | semaine
+_SCANS["last_week"] = _Prefixed(dict(_PATTERNS)["last_week"],
+                                ("last", "la", "earlier", "this", "cette"), ("week", "semaine"))
+# yesterday: | yesterday; | hier; last | night; | overnight; la | nuit; dans la | nuit
+_SCANS["yesterday"] = _Prefixed(dict(_PATTERNS)["yesterday"], ("last", "la", "dans"),
+                                ("yesterday", "hier", "night", "overnight", "nuit"))
+# today: | today; this | morning; | aujourd (then ' or ’, hui); ce | matin; earlier | today
+_SCANS["today"] = _Prefixed(dict(_PATTERNS)["today"], ("this", "ce", "earlier"),
+                            ("today", "morning", "aujourd", "matin"))
 _DIGIT = re.compile(r"\d")
 _DAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(MONTHS)
