@@ -156,10 +156,8 @@ def counts_matter(event_type: str, sub_type: str) -> bool:
 def read_counts(words: str, counts: list[Count], trig: Trigger, m: re.Match, event_type: str,
             sub_type: str, lex: Lexicon):
     """(fatalities, victims text, victim count) read around the trigger."""
-    if event_type == "Strategic developments":
-        return None, None, None  # no fatalities; a crowd's size is not a count of victims
     abduction = sub_type == "Abduction/forced disappearance"
-    fatal = 0 if abduction else None
+    fatal = 0 if abduction and event_type != "Strategic developments" else None
     read_dead, read_victims = _reads(event_type, sub_type)
     if not (read_dead or read_victims):
         return fatal, None, None

@@ -10,8 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..memory import Memory
-from .scan import (Anchored, _matches_at, alternation, anchored, register, scan_of,
-                   starts_of, words_of)
+from .scan import Anchored, alternation, anchored, register, scan_of, starts_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
 
@@ -49,9 +48,6 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
-_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # a decimal digit other than 0-9 ("٣")
-
-
 class _Prefixed(Anchored):
     r"""A pattern run (as :class:`~mapper.text.scan.Anchored`) at its strong words only
     (``strong``: its beginnings other than ``weak`` unless given, like "next" or "veille"),
@@ -66,7 +62,7 @@ class _Prefixed(Anchored):
     - weak words are letters, separators are not: between a weak word and what follows,
       ``sep`` takes the whole run of separator characters there;
     - so, counting the weak words a match starts with, each match start is a strong word
-      or lies one weak word and one run of separators before another start. ``_back``
+      or lies one weak word and one run of separators before another start. ``back``
       (the reversed text, read from a start: separators, then a weak word written
       backwards, the longest first) finds every such place: where two weak words end at
       one place, the shorter one starts inside the longer one (after a letter), where no
@@ -79,74 +75,48 @@ class _Prefixed(Anchored):
             assert starts is not None and set(weak) <= set(starts), weak
             strong = [s for s in starts if s not in weak]
         assert all(w.isalpha() for w in weak), weak
-        super().__init__(regex, strong, digits=any(s[:1].isdigit() for s in strong))
         longest_first = sorted(weak, key=len, reverse=True)
-        self._back = re.compile(sep + "(?:" + "|".join(re.escape(w[::-1]) for w in longest_first)
-                                + ")")
-
-    def finditer(self, text: str, first: bool = False) -> list[re.Match]:
-        """The matches in ``text`` (as ``regex.finditer``)."""
-        assert not first
-        ts = scan_of(text)
-        low = ts.low
-        if low is None or (self.digits and not text.isascii() and _OTHER_DIGIT.search(text)):
-            return list(self.regex.finditer(text))  # as Anchored does
-        mine = self.heads & ts.present
-        if not mine:  # no strong beginning: no match
-            return []
-        lits = self._lits.get(mine)
-        if lits is None:
-            lits = self._lits.put(mine, tuple(sorted({lit for h in mine
-                                                      for lit in self._by_head[h]})))
-        starts = set(ts.positions(lits[0]))
-        for lit in lits[1:]:
-            starts.update(ts.positions(lit))
-        back, n, walk = low[::-1], len(low), self._back.match
-        todo = list(starts)
-        for q in todo:  # (grows as weak words are found)
-            m = walk(back, n - q)
-            if m is not None and (p := n - m.end()) not in starts:
-                starts.add(p)
-                todo.append(p)
-        return _matches_at(self.regex, text, sorted(starts))
+        back = re.compile(sep + "(?:" + "|".join(re.escape(w[::-1]) for w in longest_first) + ")")
+        super().__init__(regex, strong, digits=any(s[:1].isdigit() for s in strong), back=back)
 
 
+_RX = dict(_PATTERNS)
 # each pattern is tried only where one of its first words stands (scan.starts_of)
 _SCANS = {kind: anchored(rx) for kind, rx in _PATTERNS}
 # dmy: [(on|le|ce|the)\s+] [weekday,?\s+] [the\s+] digit: its prefix words are followed
 # by white space and a weekday, "the" or a digit
-_SCANS["dmy"] = _Prefixed(dict(_PATTERNS)["dmy"], ("on", "le", "ce", "the"))
+_SCANS["dmy"] = _Prefixed(_RX["dmy"], ("on", "le", "ce", "the"))
 # mdy: [on\s+] [weekday,?\s+] month: "on" is followed by white space and a weekday or month
-_SCANS["mdy"] = _Prefixed(dict(_PATTERNS)["mdy"], ("on",))
+_SCANS["mdy"] = _Prefixed(_RX["mdy"], ("on",))
 # weekday: [(last|this\s+past|past|on|late|early|ce|le)\s+] weekday: each prefix word is
 # followed by white space and a weekday, or ("this") by "past"
-_SCANS["weekday"] = _Prefixed(dict(_PATTERNS)["weekday"],
+_SCANS["weekday"] = _Prefixed(_RX["weekday"],
                               ("last", "this", "past", "on", "late", "early", "ce", "le"))
 # The relative patterns start with common words ("the", "a", "le", "la", "on", "at"): each
 # is tried at its distinctive words (strong, third argument) and at the words before them
 # (weak) found by walking back. Each alternative of a pattern is a run of weak words, each
 # followed by white space, then a strong word, as the comments below spell out.
 # day_before: the (day|night|evening) | before; [la] | veille
-_SCANS["day_before"] = _Prefixed(dict(_PATTERNS)["day_before"],
+_SCANS["day_before"] = _Prefixed(_RX["day_before"],
                                  ("the", "day", "night", "evening", "la"), ("before", "veille"))
 # next_day: the | next|following ...; a day | later; the day | after; le | lendemain;
 # le jour | suivant; [the] | next ...
-_SCANS["next_day"] = _Prefixed(dict(_PATTERNS)["next_day"], ("the", "a", "day", "le", "jour"),
+_SCANS["next_day"] = _Prefixed(_RX["next_day"], ("the", "a", "day", "le", "jour"),
                                ("next", "following", "later", "after", "lendemain", "suivant"))
 # same_day: (the|that|on the) | same; le | même; [dans] la | même; au | même; at the | same;
 # quasi | simultanément (after "-" or one space: the separators here take hyphens too);
 # | simultaneously
-_SCANS["same_day"] = _Prefixed(dict(_PATTERNS)["same_day"],
+_SCANS["same_day"] = _Prefixed(_RX["same_day"],
                                ("the", "that", "on", "le", "dans", "la", "au", "at", "quasi"),
                                ("same", "même", "simultanément", "simultaneously"), r"[\s-]+")
 # last_week: last | week; la | semaine; earlier this | week; this | week; cette | semaine
-_SCANS["last_week"] = _Prefixed(dict(_PATTERNS)["last_week"],
+_SCANS["last_week"] = _Prefixed(_RX["last_week"],
                                 ("last", "la", "earlier", "this", "cette"), ("week", "semaine"))
 # yesterday: | yesterday; | hier; last | night; | overnight; la | nuit; dans la | nuit
-_SCANS["yesterday"] = _Prefixed(dict(_PATTERNS)["yesterday"], ("last", "la", "dans"),
+_SCANS["yesterday"] = _Prefixed(_RX["yesterday"], ("last", "la", "dans"),
                                 ("yesterday", "hier", "night", "overnight", "nuit"))
 # today: | today; this | morning; | aujourd (then ' or ’, hui); ce | matin; earlier | today
-_SCANS["today"] = _Prefixed(dict(_PATTERNS)["today"], ("this", "ce", "earlier"),
+_SCANS["today"] = _Prefixed(_RX["today"], ("this", "ce", "earlier"),
                             ("today", "morning", "aujourd", "matin"))
 _DIGIT = re.compile(r"\d")
 _DAY_WORDS = frozenset(WEEKDAYS)

@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 from ..memory import Memory
 from .lexicon import Lexicon
-from .scan import CaseFree, TextScan, _matches_at, alternation, register, scan_of
+from .scan import (CaseFree, TextScan, alternation, matches_at, other_digit, register, scan_of,
+                   walk_back)
 
 __all__ = ["Count", "find_counts"]
 
@@ -23,8 +24,6 @@ _MODIFIER = "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in _MO
 _MODIFIER_BACK = re.compile(
     r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, p[::-1].split())) for p in _MODIFIERS)
     + r")(?!\w)")
-# a decimal digit other than 0-9 ("٣"), which "\\d" also takes
-_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 
 class Count(NamedTuple):
@@ -83,21 +82,13 @@ def _count_starts(ts: TextScan, beginnings: list[str]) -> list[int]:
     the modifiers before it, and these are found by walking back from the number over
     the modifiers one by one (_MODIFIER_BACK run over the reversed text: a modifier also
     starts a word, and no modifier's words end another's, so at each step at most one
-    modifier can end there). Trying the pattern at these places only (scan._matches_at)
-    then gives the matches a scan of every place gives.
+    modifier can end there: scan.walk_back). Trying the pattern at these places only
+    (scan.matches_at) then gives the matches a scan of every place gives.
     """
     starts = set()
     for b in beginnings:
         starts.update(ts.positions(b))
-    if starts:
-        low = ts.low
-        back, n = low[::-1], len(low)
-        for q in list(starts):
-            r = n - q
-            while (m := _MODIFIER_BACK.match(back, r)) is not None:
-                r = m.end()
-                starts.add(n - r)
-    return sorted(starts)
+    return walk_back(ts.low, starts, _MODIFIER_BACK)
 
 
 def _count_matches(text: str, lex: Lexicon) -> list[re.Match]:
@@ -110,10 +101,10 @@ def _count_matches(text: str, lex: Lexicon) -> list[re.Match]:
     low = ts.low
     if low is None or rx.twin is None:  # lower case changed the length ("İ"): read plainly
         return list(rx.regex.finditer(text))
-    if not low.isascii() and _OTHER_DIGIT.search(low):
+    if other_digit(low):
         return list(rx.twin.finditer(low))  # "\d" takes more than the ten digits looked for
     by_head = pattern.by_head
-    return _matches_at(rx.twin, low, _count_starts(
+    return matches_at(rx.twin, low, _count_starts(
         ts, [b for h in pattern.heads & ts.present for b in by_head[h]]))
 
 

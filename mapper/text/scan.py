@@ -22,8 +22,9 @@ except ImportError:  # Python 3.10
 from ..memory import Memory
 
 __all__ = ["StemIndex", "Anchored", "CaseFree", "Choice", "Phrases", "alternation", "anchored",
-           "forget_texts", "lower", "may_hold", "TextScan", "pieces_of", "read_tokens_with",
-           "read_words", "register", "scan_of", "starts_of", "tokens_of", "words_of"]
+           "forget_texts", "lower", "matches_at", "may_hold", "other_digit", "TextScan",
+           "pieces_of", "read_tokens_with", "read_words", "register", "scan_of", "starts_of",
+           "tokens_of", "walk_back", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -311,8 +312,12 @@ class Anchored:
     ['KIDNAPPED', 'abducted']
     """
 
-    def __init__(self, regex: re.Pattern, literals, keys=None, digits: bool = False):
+    def __init__(self, regex: re.Pattern, literals, keys=None, digits: bool = False,
+                 back: re.Pattern | None = None):
         self.regex = regex
+        # the places before a literal's that a match may also start at, walked back to
+        # from them (see walk_back; "on" before "Friday")
+        self.back = back
         # some literal is a digit: a text with another decimal digit is scanned plainly
         self.digits = digits
         # a case-sensitive pattern is tried only where its literal is written as given
@@ -336,7 +341,7 @@ class Anchored:
     def finditer(self, text: str, first: bool = False) -> list[re.Match]:
         """The matches in ``text`` (only the first one with ``first``)."""
         ts = scan_of(text)
-        if ts.low is None or (self.digits and not text.isascii() and _OTHER_DIGIT.search(text)):
+        if ts.low is None or (self.digits and other_digit(text)):
             if first:
                 m = self.regex.search(text)
                 return [m] if m else []
@@ -349,14 +354,37 @@ class Anchored:
             lits = self._lits.put(mine, tuple(sorted({lit for h in mine
                                                       for lit in self._by_head[h]})))
         cased = self.cased
-        if len(lits) == 1:
+        if self.back is not None:
+            places = set(ts.positions(lits[0]))
+            for lit in lits[1:]:
+                places.update(ts.positions(lit))
+            starts = walk_back(ts.low, places, self.back)
+        elif len(lits) == 1:
             starts = ts.positions(lits[0], cased)
         else:
             starts = sorted(set().union(*[ts.positions(lit, cased) for lit in lits]))
-        return _matches_at(self.regex, text, starts, first)
+        return matches_at(self.regex, text, starts, first)
 
 
-def _matches_at(regex: re.Pattern, text: str, starts, first: bool = False) -> list[re.Match]:
+def walk_back(low: str, starts, back: re.Pattern) -> list[int]:
+    """``starts`` (places in ``low``; a set is added to) and the places reached from them
+    by ``back``, a pattern read over the reversed text from a place (``back`` for "the"
+    before a day: white space, then "eht"): the start of what it takes is reached too,
+    and walked back from in turn. Ascending."""
+    found = starts if isinstance(starts, set) else set(starts)
+    if not found:
+        return []
+    rev, n = low[::-1], len(low)
+    todo = list(found)
+    for q in todo:  # (grows as places are reached)
+        m = back.match(rev, n - q)
+        if m is not None and (p := n - m.end()) not in found:
+            found.add(p)
+            todo.append(p)
+    return sorted(found)
+
+
+def matches_at(regex: re.Pattern, text: str, starts, first: bool = False) -> list[re.Match]:
     """The matches of ``regex`` tried at ``starts`` (ascending) as ``finditer`` would find
     them: left to right, none starting inside the one before (only the first, ``first``)."""
     out = []
@@ -427,7 +455,7 @@ class Phrases:
                         p = _walk_back(base, q, before)
                         if p is not None:
                             starts.add(p)
-        return _matches_at(self.regex, text, sorted(starts))
+        return matches_at(self.regex, text, sorted(starts))
 
 
 def _walk_back(text: str, q: int, before: tuple[str, ...]) -> int | None:
@@ -606,10 +634,8 @@ def _word_start_guard(item) -> bool:
     if op is not _sre_c.ASSERT_NOT or av[0] != -1:
         return False
     sub = list(av[1])
-    return len(sub) == 1 and sub[0][0] is _sre_c.IN and \
-        (_sre_c.CATEGORY, _sre_c.CATEGORY_UNI_WORD) in sub[0][1] or \
-        (len(sub) == 1 and sub[0][0] is _sre_c.IN and
-         (_sre_c.CATEGORY, _sre_c.CATEGORY_WORD) in sub[0][1])
+    words = {(_sre_c.CATEGORY, _sre_c.CATEGORY_WORD), (_sre_c.CATEGORY, _sre_c.CATEGORY_UNI_WORD)}
+    return len(sub) == 1 and sub[0][0] is _sre_c.IN and not words.isdisjoint(sub[0][1])
 
 
 def _lead(seq) -> set[tuple[str, bool]] | None:
@@ -682,6 +708,11 @@ def _alternatives(op, av) -> set[tuple[str, bool]] | None:
 
 # a decimal digit other than 0-9 ("٣"): "\d" takes it, a look-up of the ten digits does not
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")
+
+
+def other_digit(text: str) -> bool:
+    """Does ``text`` hold a decimal digit other than 0-9 ("٣"), which "\\d" also takes?"""
+    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
 def anchored(regex: re.Pattern):

@@ -63,7 +63,7 @@ def test_find_dates_matches_plain_scans(monkeypatch):
 def test_walk_is_needed():
     """A test that can fail: without the walk back, the prefix words are missed."""
     ax = _Prefixed(dict(_PATTERNS)["dmy"], ("on", "le", "ce", "the"))
-    ax._back = re.compile(r"(?!)")
+    ax.back = re.compile(r"(?!)")
     scan.forget_texts()
     assert [m.start() for m in ax.finditer("abducted on the 3rd of June")] == [16]
     assert [m.start() for m in _SCANS["dmy"].finditer("abducted on the 3rd of June")] == [9]
