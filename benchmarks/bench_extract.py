@@ -3,6 +3,9 @@
 Run: ``python benchmarks/bench_extract.py [MB] [--profile]``, or
 ``python benchmarks/bench_extract.py --instructions`` for the CPU instructions one megabyte
 costs (counted by valgrind: a figure that does not drift with a shared host's load).
+Both measure the build that is installed, compiled (see setup.py) or pure Python; the first
+line printed says which. ``MAPPER_PURE_PYTHON=1 python benchmarks/bench_extract.py`` measures
+the pure-Python modules of a compiled install.
 
 Builds at least ``MB`` (default 1) megabytes of report text from the sample reports in
 ``data/reports/`` and from variants of them with their place names shuffled (so the
@@ -194,6 +197,13 @@ def instructions_per_mb() -> float | None:
     return (counts[1] - counts[0]) / (_passes(0) / 1e6)
 
 
+def build_line() -> str:
+    """Which build of the report-reading modules runs: compiled (how many) or pure Python."""
+    from mapper import _compiled
+
+    return f"build: {_compiled.summary()}"
+
+
 def main(argv: list[str]) -> int:
     from mapper.extract import extract
     from mapper.gazetteer import Gazetteer
@@ -203,6 +213,7 @@ def main(argv: list[str]) -> int:
         if a.startswith("--passes="):  # the run that --instructions counts
             _passes(int(a.split("=", 1)[1]))
             return 0
+    print(build_line())
     if "--instructions" in argv:
         n = instructions_per_mb()
         if n is None:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 
-from .errors import MapperError
-from .extract import extract, extract_file
-from .gazetteer import Candidate, Gazetteer
-from .model import Incident, Place, Report, Route
+from . import _compiled
+
+_compiled.install()  # before the modules that may run compiled are imported
+
+from .errors import MapperError  # noqa: E402
+from .extract import extract, extract_file  # noqa: E402
+from .gazetteer import Candidate, Gazetteer  # noqa: E402
+from .model import Incident, Place, Report, Route  # noqa: E402
 
 
 def read(path):

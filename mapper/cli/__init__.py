@@ -45,8 +45,18 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+def _version(ctx, param, value) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import __version__, _compiled
+
+    click.echo(f"mapper {__version__}, {_compiled.summary()}")
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup)
-@click.version_option(package_name="mapper")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and whether the extraction modules run compiled.")
 @click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
 @click.option("-q", "--quiet", count=True, help="Less log output.")
 def main(verbose: int, quiet: int) -> None:
