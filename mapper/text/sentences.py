@@ -64,9 +64,16 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         end = m.end(1)
         if m.group(1) == ".":
-            w = _word_before(text, start, m.start(1)).lower()
-            if w and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w)):
-                continue
+            dot = m.start(1)
+            # A word of more letters than the longest abbreviation right before the dot
+            # ends the sentence: lower() makes no word shorter, so it is no abbreviation,
+            # nor one letter, nor initials ("U.S": a dot between every two letters). Its
+            # last letters, all alphanumeric, tell so without reading back to its start.
+            if dot - _LONGEST < start or not text[dot - _LONGEST:dot].isalnum():
+                w = _word_before(text, start, dot).lower()
+                if w and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or
+                          _INITIALS.fullmatch(w)):
+                    continue
         _emit(text, start, end, para, out)
         start = m.end()
         if "\n" in m.group(2):
@@ -76,6 +83,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 _INITIALS = re.compile(r"(\w\.)+\w")
+_LONGEST = max(map(len, _ABBREV)) + 1  # letters no abbreviation has
 
 
 def _word_before(text: str, start: int, end: int) -> str:
@@ -91,7 +99,8 @@ def _emit(text: str, start: int, end: int, para: int, out: list[Sentence]) -> No
     body = part.strip()
     if body:
         start += len(part) - len(part.lstrip())
-        out.append(Sentence(len(out), start, start + len(body), body, para))
+        # (Sentence(...) as the tuple it makes, without the call of its __new__)
+        out.append(tuple.__new__(Sentence, (len(out), start, start + len(body), body, para)))
 
 
 def is_headline(s: Sentence, text: str) -> bool:
