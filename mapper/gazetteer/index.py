@@ -304,6 +304,7 @@ class Gazetteer:
         self._tops = Memory()  # top() without a point
         self._seen = Memory()  # name -> its records and base scores (the index
         # never changes once loaded, so the records of a name asked for again are reused)
+        self._points = Memory(1024)  # country code -> country_point(code)
         for name in ("curated.csv", "additions.csv"):
             p = self.root / "gazetteer" / name
             if p.exists():
@@ -323,6 +324,7 @@ class Gazetteer:
         self._seen.clear()
         self._ranked.clear()
         self._tops.clear()
+        self._points.clear()
 
     def name_sets(self) -> tuple[Container[str], Container[str]]:
         """The two collections of folded names (index, curated and added places): a name
@@ -437,9 +439,11 @@ class Gazetteer:
         if near is None:  # the same question without a point recurs: remember the answers
             key = (name, tuple(bias_countries), tuple(country_codes or ()),
                    frozenset(ids) if ids is not None else None)
-            if key not in self._tops:
-                self._tops.put(key, self._top(name, bias_countries, None, country_codes, ids))
-            return self._tops[key]
+            found = self._tops.get(key, _UNKNOWN)  # (None is an answer: no candidate)
+            if found is _UNKNOWN:
+                found = self._tops.put(key, self._top(name, bias_countries, None,
+                                                      country_codes, ids))
+            return found
         return self._top(name, bias_countries, near, country_codes, ids)
 
     def _top(self, name, bias_countries, near, country_codes, ids) -> Candidate | None:
@@ -492,10 +496,21 @@ class Gazetteer:
         return tuple(box) if box else None
 
     def country_point(self, cc: str) -> Candidate | None:
+        """The country's own record (its point), or None; remembered by code, as the
+        records it is read from are (:meth:`forget` drops both)."""
+        found = self._points.get(cc, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._points.put(cc, self._country_point(cc))
+        return found
+
+    def _country_point(self, cc: str) -> Candidate | None:
         for c in self.candidates(self.countries.get(cc.upper(), "")):
             if c.place_type == "country" and c.country_code == cc.upper():
                 return c
         return None
+
+
+_UNKNOWN = object()  # "not remembered" (None is a remembered answer)
 
 
 def _base_score(c: Candidate) -> float:

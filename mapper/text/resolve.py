@@ -138,6 +138,15 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
     """Choose a place for every mention (see the module docstring for the rules)."""
     lookups: dict[tuple, list] = {}  # ranked lookups, shared by the two passes
     plain: dict[tuple[str, str], list] = {}
+    # Counted in the order the rules give (countries, demonyms, datelines, big places,
+    # regions), so that the first counted of equals stays first: one pass over the
+    # mentions counts the countries named and notes the datelines' towns and the regions,
+    # in the mentions' order, to be counted in their turn. (``get``, not ``+=``: no
+    # Counter.__missing__ call for a new country, and the same counts in the same order.)
+    countries: Counter = Counter()
+    count = countries.get
+    filed: list[str] = []  # the country of each dateline's town
+    regions: list[Candidate] = []  # the mentions' first records that are regions
     for m in mentions:
         if m.known:
             ck = (m.surface, m.key)
@@ -146,17 +155,23 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
                 cands = plain[ck] = list((gaz.ranked(m.surface) if fold(m.surface) == m.key
                                           else ()) or gaz.ranked(m.key))
             m.candidates = cands
-    countries: Counter = Counter()
-    for m in mentions:
-        top = m.candidates[0] if m.candidates else None
-        if top and top.place_type == "country":
-            countries[top.country_code] += 2
+        else:
+            cands = m.candidates
+        if cands:
+            top = cands[0]
+            kind = top.place_type
+            if kind == "country":
+                countries[top.country_code] = count(top.country_code, 0) + 2
+            elif kind == "admin1":
+                regions.append(top)
+            elif kind == "locality" and m.dateline:
+                filed.append(top.country_code)
     if lex.demonyms is not None:
         for d in lex.demonyms.finditer(text):
-            countries[lex.demonym_country[fold(d.group(0))]] += 1
-    for m in mentions:
-        if m.dateline and m.candidates and m.candidates[0].place_type == "locality":
-            countries[m.candidates[0].country_code] += 1  # where the report was filed
+            cc = lex.demonym_country[fold(d.group(0))]
+            countries[cc] = count(cc, 0) + 1
+    for cc in filed:
+        countries[cc] = count(cc, 0) + 1  # where the report was filed
     if not countries:  # no country named: let the unambiguous big places speak
         for m in mentions:
             top = m.candidates[0] if m.candidates else None
@@ -164,22 +179,27 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
                     len({c.country_code for c in m.candidates}) == 1:
                 countries[top.country_code] += 1
     named = set(countries)
-    for m in mentions:
-        top = m.candidates[0] if m.candidates else None
-        if top and top.place_type == "admin1" and (not named or top.country_code in named):
-            countries[top.country_code] += 1
+    for top in regions:
+        if not named or top.country_code in named:
+            countries[top.country_code] = count(top.country_code, 0) + 1
     # the most counted country, the first counted of equals (as most_common(1), without
     # its heap)
     focus = max(countries, key=countries.__getitem__) if countries else None
     bias = tuple(countries)
 
     _link_next(mentions)
-    constraints = [_constraint(text, m, mentions) for m in mentions]  # in the mentions' order
+    # in the mentions' order (no next mention in the sentence: no qualifier)
+    constraints = [_constraint(text, m, mentions) if m.next is not None else None
+                   for m in mentions]
     # first pass: without proximity
     chosen: dict[int, Candidate | None] = {}
     for m, con in zip(mentions, constraints, strict=True):
         if m.known:
-            chosen[id(m)] = _choose(gaz, m, bias, None, con, lookups)
+            cands = m.candidates
+            if len(cands) == 1 and (con is None or con[0] == "near"):
+                chosen[id(m)] = cands[0]  # what _choose gives: the one record, unfiltered
+            else:
+                chosen[id(m)] = _choose(gaz, m, bias, None, con, lookups)
     # anchor: localities chosen in the focus country
     pts = [(c.latitude, c.longitude) for c in chosen.values()
            if c and c.place_type == "locality" and c.country_code == focus]
@@ -194,7 +214,8 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, lex: Le
             cand = chosen[id(m)]
         else:
             cand = _choose(gaz, m, bias, anchor, con, lookups)
-        dist = _distance_phrase(text, m, mentions, chosen)
+        # (no next mention in the sentence: no distance phrase)
+        dist = _distance_phrase(text, m, mentions, chosen) if m.next is not None else None
         if cand is not None and dist is not None:
             cand = _check_distance(gaz, m, cand, dist, bias)
         if cand is not None and not _credible(m, cand, countries, lex, named):
@@ -242,7 +263,8 @@ _FEATURE = re.compile(
 _SITE_WORD = re.compile("|".join(sorted({*_SITES, *_SITES_FR})))
 
 
-_FEATURE_ENDS = [[w] for w in ("in", "at", "of", "à", "de", "d'", "d’")]
+_FEATURE_END_WORDS = ("in", "at", "of", "à", "de", "d'", "d’")
+_FEATURE_ENDS = [[w] for w in _FEATURE_END_WORDS]
 
 
 def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
@@ -253,16 +275,22 @@ def _features(text: str, resolved: list[Resolved]) -> list[Resolved]:
         c = r.candidate
         if c is None or c.place_type != "locality":
             continue
-        before = text[max(0, r.mention.start - 60):r.mention.start]
-        if not before[-1:].isspace() or before.rsplit(None, 1)[-1:] not in _FEATURE_ENDS:
-            continue  # the phrase ends "... in ", "... à ", "... d’ "
+        at = r.mention.start
+        if at == 0 or not text[at - 1].isspace():
+            continue  # no space right before the name (read before the text is cut)
+        before = text[max(0, at - 60):at]
+        # the phrase ends "... in ", "... à ", "... d’ ": its last word is one of
+        # _FEATURE_ENDS, so the text before the spaces ends with it (a quick test first)
+        if not before.rstrip().endswith(_FEATURE_END_WORDS) or \
+                before.rsplit(None, 1)[-1:] not in _FEATURE_ENDS:
+            continue
         if not _SITE_WORD.search(before):
             continue  # no "Square", "Marché"...: _FEATURE cannot match
         m = _FEATURE.search(before)
         if not m:
             continue
         name = m.group(1).strip()
-        start = r.mention.start - (len(text[max(0, r.mention.start - 60):r.mention.start]) - m.start(1))
+        start = at - (len(before) - m.start(1))
         feat = c._replace(id=f"{c.id}#{fold(name).replace(' ', '-')}", name=name,
                           place_type="feature", precision=2, population=0,
                           note=f"site in {c.name}; placed at the town", matched=name)

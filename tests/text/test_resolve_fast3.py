@@ -304,3 +304,26 @@ def test_sites_as_the_plain_features(gazetteer):
             _view(R.Resolution(plain, Counter(), None)), text
         found += len(plain)
     assert found >= 30
+
+
+# -- gazetteer memories -----------------------------------------------------------------
+
+def test_country_points_as_read_from_the_records(gazetteer):
+    codes = [*sorted(gazetteer.countries), "ml", "Bf", "XX", "", "zz"]
+    for _ in range(2):  # asked again: the remembered answer
+        for cc in codes:
+            assert gazetteer.country_point(cc) == gazetteer._country_point(cc), cc
+    assert gazetteer.country_point("ML").name == "Mali"
+    assert gazetteer.country_point("XX") is None
+    gazetteer.forget()  # dropped with the records
+    assert not gazetteer._points and gazetteer.country_point("ml").country_code == "ML"
+
+
+def test_top_answers_as_asked_afresh(gazetteer):
+    names = ["Gao", "Kayes", "Niger", "San", "Boni", "Djibo", "Nowhere-at-all", "", "Paris"]
+    for _ in range(2):  # the second round reads the remembered answers (None among them)
+        for name in names:
+            for bias in [(), ("ML",), ("BF", "NE"), ("FR",)]:
+                for ccs in [None, ("ML",), ("XX",)]:
+                    want = gazetteer._top(name, bias, None, ccs, None)
+                    assert gazetteer.top(name, bias_countries=bias, country_codes=ccs) == want
