@@ -56,27 +56,30 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start, para = 0, 0
     for m in _ends(text):
-        if m.group(0).startswith("\n"):
-            end = m.start()
-            _emit(text, start, end, para, out)
-            start = m.end()
-            para += 1
-            continue
-        end = m.end(1)
-        if m.group(1) == ".":
-            dot = m.start(1)
-            # A word of more letters than the longest abbreviation right before the dot
-            # ends the sentence: lower() makes no word shorter, so it is no abbreviation,
-            # nor one letter, nor initials ("U.S": a dot between every two letters). Its
-            # last letters, all alphanumeric, tell so without reading back to its start.
-            if dot - _LONGEST < start or not text[dot - _LONGEST:dot].isalnum():
-                w = _word_before(text, start, dot).lower()
-                if w and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or
-                          _INITIALS.fullmatch(w)):
-                    continue
-        _emit(text, start, end, para, out)
-        start = m.end()
-        if "\n" in m.group(2):
+        if m.lastindex is None:  # the line breaks (the other branch sets both its groups)
+            end, after, breaks = m.start(), m.end(), True
+        else:
+            if m.group(1) == ".":
+                dot = m.start(1)
+                # A word of more letters than the longest abbreviation right before the
+                # dot ends the sentence: lower() makes no word shorter, so it is no
+                # abbreviation, nor one letter, nor initials ("U.S": a dot between every
+                # two letters). Its last letters, all alphanumeric, tell so without
+                # reading back to its start.
+                if dot - _LONGEST < start or not text[dot - _LONGEST:dot].isalnum():
+                    w = _word_before(text, start, dot).lower()
+                    if w and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or
+                              _INITIALS.fullmatch(w)):
+                        continue
+            end, after, breaks = m.end(1), m.end(), "\n" in m.group(2)
+        # _emit(text, start, end, para, out), written out: it runs for every sentence
+        part = text[start:end]
+        body = part.strip()
+        if body:
+            start += len(part) - len(part.lstrip())
+            out.append(tuple.__new__(Sentence, (len(out), start, start + len(body), body, para)))
+        start = after
+        if breaks:
             para += 1
     _emit(text, start, len(text), para, out)
     return out

@@ -35,6 +35,7 @@ ODD = ["Brig. Gen. Issa spoke. Gunmen fled.", "The U.S. envoy left. Then the U.N
        "“Yes.” ‘No.’ (Maybe.) [Sure.] Ok",
        "Dr.\nNew line. St. Louis. No. 5 road.", "", " ", "...", ". A", "1234567. 8 more.",
        "GUNMEN KILLED TWELVE. THE ARMY SAID.", "Ségou. Mopti… Gao! Kidal? Tombouctou.",
+       "\n\nTitle\n \nBody. Next.\n\n", "A.\nB.\r\nC. \n D", "Line one\n\n\nLine two.  \n",
        "the prefect of Ménaka. 2 died.", "ﬁﬂﬃﬄﬅ. Ligature.", "Ⅻ. Roman twelve.", "٣٤٥٦٧٨٩. Digits."]
 
 
