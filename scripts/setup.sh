@@ -31,8 +31,8 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q -e '.[test]'
 # (setup.py compiles the report-reading modules with Cython, a few minutes the first time;
 # a re-run recompiles only the modules whose source changed, and a module that cannot be
-# compiled runs as pure Python. `python -m mapper._compiled` tells which run compiled.)
-echo "setup: $(.venv/bin/python -m mapper._compiled | head -1)" >&2
+# compiled runs as pure Python. `mapper --version` tells which build runs.)
+echo "setup: $(.venv/bin/mapper --version)" >&2
 # Build the gazetteer index now if it is not there yet (once, about 15 s), so the first
 # real command is fast. `gazetteer info` builds it only when missing.
 .venv/bin/mapper gazetteer info >/dev/null
