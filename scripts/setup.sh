@@ -28,7 +28,9 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+# (PYTHONWARNINGS: setuptools warns at every editable install of a package with compiled
+# modules that a folder named like the package may shadow it, which is the point here)
+PYTHONWARNINGS=ignore::UserWarning .venv/bin/python -m pip install -q -e '.[test]'
 # (setup.py compiles the report-reading modules with Cython, a few minutes the first time;
 # a re-run recompiles only the modules whose source changed, and a module that cannot be
 # compiled runs as pure Python. `mapper --version` tells which build runs.)
