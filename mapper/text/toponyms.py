@@ -431,12 +431,13 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
             cue_rx = Phrases(cue_rx, lex.place_cues)
         # what the end of an apposition holds: a bracket, a distance, or the longest word
         # of one of its phrases ("a town": "town"); none holds a full stop
-        needles = ("(", "km", "kilom", "mile",
-                   *{max(words_of(a), key=len) for a in lex.place_appositions if words_of(a)})
+        ends = {a: max(words_of(a), key=len) for a in lex.place_appositions if words_of(a)}
+        needles = ("(", "km", "kilom", "mile", *set(ends.values()))
         if any("." in a for a in lex.place_appositions):
             needles = ()  # an apposition may hold a full stop: scan whole texts
-        lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), needles)
-    cue_re, appos_re, in_country_re, needles = lex.derived["cues"]
+        lex.derived["cues"] = (cue_rx, re.compile(after), _Unbehind(in_rx), needles,
+                               _whole_needles(ends, needles))
+    cue_re, appos_re, in_country_re, needles, whole = lex.derived["cues"]
     low = scan_of(text).low or text.lower()
     taken = _Spans((m.start, m.end) for m in found)
     out = []
@@ -444,7 +445,7 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
     for m in found:
         by_start.setdefault(m.start, []).append(m)
     for rx, hits in ((cue_re, cue_re.finditer(text)),
-                     (appos_re, _appositions(appos_re, text, low, needles)),
+                     (appos_re, _appositions(appos_re, text, low, needles, whole)),
                      (in_country_re, _in_country(in_country_re, text))):
         for mm in hits:
             if rx is in_country_re:  # only "in X, <a country>"
@@ -478,19 +479,26 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
     return out
 
 
-def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, ...]
-                 ) -> list[re.Match]:
+def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, ...],
+                 whole: frozenset[str] = frozenset()) -> list[re.Match]:
     """The matches of ``appos_re`` ("Xyzville, a town in", "X, 50 km north of Gao",
     "X (Mopti region)"), looked for only between the full stops around its needles.
 
     A match holds no full stop and always one of the needles (its end: a bracket, a
     distance, an apposition's word), so the stretches between full stops without a
     needle hold none; each other stretch is scanned as the whole text would be (a full
-    stop ends it as the end of a text would: no word goes on)."""
+    stop ends it as the end of a text would: no word goes on).
+
+    The needles in ``whole`` (see :func:`_whole_needles`) stand in a match as whole words:
+    one that is not among the words of the text (:func:`~mapper.text.scan.words_of`, a
+    set already read) is not looked for, character by character, at all."""
     if not needles or len(low) != len(text):
         return list(appos_re.finditer(text))
     spans = set()
+    words = words_of(text) if whole else frozenset()
     for needle in needles:
+        if needle in whole and needle not in words:
+            continue  # no match holds it (nor a needle that only a match holds)
         q = low.find(needle)
         while q >= 0:
             a = low.rfind(".", 0, q) + 1
@@ -502,6 +510,27 @@ def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, 
     for a, b in sorted(spans):
         out.extend(appos_re.finditer(text, a, b))
     return out
+
+
+def _whole_needles(ends: dict[str, str], needles: tuple[str, ...]) -> frozenset[str]:
+    """The needles (of :func:`_appositions`) that every apposition phrase holding them as its
+    needle (``ends``: phrase -> its needle) holds as a whole word of lower-case letters, set
+    apart by white space ("town" of "a town").
+
+    A match of such a phrase (taken as written, with a word boundary after it) holds that
+    word after white space, and followed by white space or by what ends the phrase, no
+    word character; the text's words (read from the lower case of its pieces, cut at what
+    is not a letter or digit) then hold it, since lower() leaves those letters as they are
+    and turns no character that is not a letter or digit into one. A needle of any other
+    phrase (or of no phrase: "km", "(") is always looked for."""
+    whole, other = set(), set()
+    for phrase, need in ends.items():
+        plain = _LETTERS.fullmatch(need) and need == need.lower() and need in phrase.split()
+        (whole if plain else other).add(need)
+    return frozenset(w for w in whole - other if w in needles)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters alone
 
 
 def _repeats(text: str, toks: Tokens, found: list[Mention], unknown: list[Mention]
