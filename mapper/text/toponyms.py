@@ -220,9 +220,9 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     toks = tokens if tokens is not None else tokenize(text, sentences)
     words, starts, sents = toks.words, toks.starts, toks.sents
     abbrev = lex.abbreviations
-    function_words = lex.function_words
     names, more_names = gaz.name_sets()  # "k in names or k in more_names": k in gaz
     prefixes = gaz.prefixes
+    kinds = _start_kinds(gaz, lex)
     out: list[Mention] = []
     n = len(words)
     free = 0  # the first token not inside a mention already found
@@ -231,48 +231,32 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
         if i < free:
             continue
         t = words[i]
-        key = t.key
-        starts_region = key in _REGION_WORDS and i + 1 < n and words[i + 1].key in _REGION_LINKS
-        if not (t.cap or starts_region):
-            continue
-        start, sent = starts[i], sents[i]
         word = t.text
-        cue = words[i - 1].key if i and sents[i - 1] == sent else None  # as _cue(toks, i)
-        if word in abbrev:
-            out.append(Mention(start, start + len(word), word, fold(abbrev[word]), sent,
-                               True, cue=cue))
-            continue
-        if key in function_words and not starts_region:
-            continue
+        kind = kinds.get(word)
+        if kind is None:
+            kind = kinds.put(word, t)
+        if kind < _NAME:  # a function word, an abbreviation or a region word
+            if kind == _REGION:  # "région de Mopti": what it does depends on the next word
+                kind = kinds.read(t, i + 1 < n and words[i + 1].key in _REGION_LINKS)
+            if kind == _NONE:
+                continue
+            if kind == _ABBREVIATION:
+                start, sent = starts[i], sents[i]
+                cue = words[i - 1].key if i and sents[i - 1] == sent else None
+                out.append(Mention(start, start + len(word), word, fold(abbrev[word]), sent,
+                                   True, cue=cue))
+                continue
         best = best_key = None
-        if (key in names or key in more_names) and not (len(word) <= 3 and word.isupper()):
-            best, best_key = i, key  # "TOM", "GAQ": not on their own (airport codes)
-        # read on only while the words so far begin a longer name (or end in an elision)
-        if key in prefixes or word[-1:] in "’'":
-            keys = [key]  # the readings of the words so far (two ways after an elision)
-            prev_end, prev_text = start + len(word), word
-            for j in range(i + 1, min(n, i + MAX_WORDS)):
-                tj = words[j]
-                if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
-                    break
-                nxt = tj.key
-                if prev_text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
-                    keys = [k + nxt for k in keys] + [f"{k} {nxt}" for k in keys]
-                elif len(keys) == 1:  # (the usual case: one reading)
-                    keys = [f"{keys[0]} {nxt}"]
-                else:
-                    keys = [f"{k} {nxt}" for k in keys]
-                if tj.starter:
-                    for k in keys:
-                        if k in names or k in more_names:
-                            best, best_key = j, k
-                            break
-                prev_end, prev_text = starts[j] + len(tj.text), tj.text
-                if prev_text[-1:] not in "’'" and prefixes.isdisjoint(keys):
-                    break
+        if kind & _NAME_ALONE:
+            best, best_key = i, t.key
+        if kind & _READ_ON:  # read on while the words so far begin a longer name
+            best, best_key = _read_on(text, toks, i, names, more_names, prefixes, best,
+                                      best_key)
         if best is None:
             continue
         if _keep(text, toks, i, best, best_key, lex):
+            start, sent = starts[i], sents[i]
+            cue = words[i - 1].key if i and sents[i - 1] == sent else None  # as _cue(toks, i)
             end = starts[best] + len(words[best].text)
             out.append(Mention(start, end, text[start:end], best_key, sent, True, cue=cue))
             free = best + 1
@@ -287,6 +271,124 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
             b.placey = b.placey or a.known or a.placey
     _drop_people(toks, out, lex, text)
     return out
+
+
+# What a word that may start a name (a Word.starter) does there, told by its text alone
+# (its key and capital are read from it): the kinds below _NAME stop or divert the reading,
+# the others are _NAME with bits (_NAME alone: a word that neither is nor begins a known
+# name).
+_NONE, _ABBREVIATION, _REGION, _NAME = -3, -2, -1, 0
+_NAME_ALONE, _READ_ON = 1, 2  # a known name itself; the first word of longer names
+
+
+class _StartKinds:
+    """The kind of each word met at the start of a name (its text -> its kind), for one
+    gazetteer and lexicon (which do not change once loaded): found once per word, not at
+    each occurrence in the gazetteer's and the lexicon's sets. A bounded memory of words."""
+
+    __slots__ = ("gaz", "names", "more", "prefixes", "lex", "kinds", "get")
+
+    def __init__(self, gaz: Gazetteer, lex: Lexicon):
+        self.gaz, self.lex = gaz, lex
+        self.names, self.more = gaz.name_sets()
+        self.prefixes = gaz.prefixes
+        self.kinds: dict[str, int] = {}
+        self.get = self.kinds.get
+
+    def fits(self, gaz: Gazetteer, lex: Lexicon) -> bool:
+        names, more = gaz.name_sets()
+        return gaz is self.gaz and lex is self.lex and names is self.names \
+            and more is self.more and gaz.prefixes is self.prefixes
+
+    def put(self, word: str, t: Word) -> int:
+        """The kind of the starter ``t``, whose text is ``word``, remembered."""
+        if len(self.kinds) > 100_000:
+            self.kinds.clear()
+        kind = self.kinds[word] = _REGION if t.key in _REGION_WORDS else self.read(t, False)
+        return kind
+
+    def read(self, t: Word, region_link: bool) -> int:
+        """The kind of a starter as the matcher read it: ``region_link``, a region word is
+        followed by "de", "du", "of", "d" ("région de Mopti")."""
+        key, word, lex = t.key, t.text, self.lex
+        starts_region = region_link and key in _REGION_WORDS
+        if not (t.cap or starts_region):
+            return _NONE
+        if word in lex.abbreviations:
+            return _ABBREVIATION
+        if key in lex.function_words and not starts_region:
+            return _NONE
+        kind = _NAME
+        if (key in self.names or key in self.more) and not (len(word) <= 3 and word.isupper()):
+            kind |= _NAME_ALONE  # "TOM", "GAQ": not on their own (airport codes)
+        if key in self.prefixes or word[-1:] in "’'":
+            kind |= _READ_ON  # (or it ends in an elision)
+        return kind
+
+
+def _start_kinds(gaz: Gazetteer, lex: Lexicon) -> _StartKinds:
+    """The :class:`_StartKinds` of this gazetteer and lexicon (kept with the lexicon)."""
+    kinds = lex.derived.get("start kinds")
+    if kinds is None or not kinds.fits(gaz, lex):
+        kinds = lex.derived["start kinds"] = _StartKinds(gaz, lex)
+    return kinds
+
+
+def _read_on(text: str, toks: Tokens, i: int, names, more_names, prefixes, best: int | None,
+             best_key: str | None) -> tuple[int | None, str | None]:
+    """The longest known name (its last token and key) starting at token ``i``, read word by
+    word while the words so far begin a longer name (or end in an elision); ``best`` and
+    ``best_key`` when there is none longer."""
+    words, starts, sents = toks.words, toks.starts, toks.sents
+    t = words[i]
+    key, word, sent = t.key, t.text, sents[i]
+    stop = min(len(words), i + MAX_WORDS)
+    prev_end = starts[i] + len(word)
+    if word[-1:] not in "’'":  # one reading of the words so far (the usual case)
+        for j in range(i + 1, stop):
+            if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
+                return best, best_key
+            tj = words[j]
+            key = f"{key} {tj.key}"
+            if tj.starter and (key in names or key in more_names):
+                best, best_key = j, key
+            word = tj.text
+            prev_end = starts[j] + len(word)
+            if word[-1:] in "’'":  # an elision ("d’"): two readings from here on
+                return _read_on_elided(text, toks, j + 1, stop, [key], prev_end, word, names,
+                                       more_names, prefixes, best, best_key)
+            if key not in prefixes:
+                return best, best_key
+        return best, best_key
+    return _read_on_elided(text, toks, i + 1, stop, [key], prev_end, word, names, more_names,
+                           prefixes, best, best_key)
+
+
+def _read_on_elided(text: str, toks: Tokens, first: int, stop: int, keys: list[str],
+                    prev_end: int, prev_text: str, names, more_names, prefixes,
+                    best: int | None, best_key: str | None) -> tuple[int | None, str | None]:
+    """:func:`_read_on` from token ``first`` on, the words before read as ``keys`` (two readings
+    after each elision: "d’Ivoire" is one word or two), the last of them ``prev_text``."""
+    words, starts, sents = toks.words, toks.starts, toks.sents
+    sent = sents[first - 1]  # (that of the words before)
+    for j in range(first, stop):
+        tj = words[j]
+        if sents[j] != sent or text[prev_end:starts[j]] not in _GAPS:
+            break
+        nxt = tj.key
+        if prev_text[-1:] in "’'":  # after an elision: "d’Ivoire" is one word
+            keys = [k + nxt for k in keys] + [f"{k} {nxt}" for k in keys]
+        else:
+            keys = [f"{k} {nxt}" for k in keys]
+        if tj.starter:
+            for k in keys:
+                if k in names or k in more_names:
+                    best, best_key = j, k
+                    break
+        prev_end, prev_text = starts[j] + len(tj.text), tj.text
+        if prev_text[-1:] not in "’'" and prefixes.isdisjoint(keys):
+            break
+    return best, best_key
 
 
 _STARTER = itemgetter(4)  # Word.starter

@@ -97,3 +97,100 @@ def test_a_needle_not_held_whole_is_always_looked_for():
     ends["the town-side"] = "town"  # "town" no longer stands whole in every phrase of it
     assert T._whole_needles(ends, ("town", "township")) == {"township"}
 
+
+def _known_names_plainly(text, toks, gaz, lex):
+    """The known names of the matcher's main loop as it read them at every occurrence, each
+    word looked up in the gazetteer's and the lexicon's sets (one list of readings)."""
+    words, starts, sents = toks.words, toks.starts, toks.sents
+    names, more_names = gaz.name_sets()
+    prefixes, out, n, free = gaz.prefixes, [], len(words), 0
+    for i in range(n):
+        if i < free or not words[i].starter:
+            continue
+        t = words[i]
+        key = t.key
+        starts_region = key in T._REGION_WORDS and i + 1 < n and \
+            words[i + 1].key in T._REGION_LINKS
+        if not (t.cap or starts_region):
+            continue
+        start, sent = starts[i], sents[i]
+        word = t.text
+        cue = words[i - 1].key if i and sents[i - 1] == sent else None
+        if word in lex.abbreviations:
+            out.append((start, start + len(word), word, T.fold(lex.abbreviations[word]), sent,
+                        cue))
+            continue
+        if key in lex.function_words and not starts_region:
+            continue
+        best = best_key = None
+        if (key in names or key in more_names) and not (len(word) <= 3 and word.isupper()):
+            best, best_key = i, key
+        if key in prefixes or word[-1:] in "’'":
+            keys = [key]
+            prev_end, prev_text = start + len(word), word
+            for j in range(i + 1, min(n, i + T.MAX_WORDS)):
+                tj = words[j]
+                if sents[j] != sent or text[prev_end:starts[j]] not in T._GAPS:
+                    break
+                nxt = tj.key
+                if prev_text[-1:] in "’'":
+                    keys = [k + nxt for k in keys] + [f"{k} {nxt}" for k in keys]
+                else:
+                    keys = [f"{k} {nxt}" for k in keys]
+                if tj.starter:
+                    for k in keys:
+                        if k in names or k in more_names:
+                            best, best_key = j, k
+                            break
+                prev_end, prev_text = starts[j] + len(tj.text), tj.text
+                if prev_text[-1:] not in "’'" and prefixes.isdisjoint(keys):
+                    break
+        if best is None:
+            continue
+        if T._keep(text, toks, i, best, best_key, lex):
+            end = starts[best] + len(words[best].text)
+            out.append((start, end, text[start:end], best_key, sent, cue))
+            free = best + 1
+    return out
+
+
+NAMES = ["Côte d’Ivoire, Côte d'Ivoire, Côte d’ Ivoire, Côte d’’Ivoire, COTE D’IVOIRE",
+         "Région de Mopti, région de Mopti, Region of Mopti, the Mopti Region, State of Borno",
+         "Islamic State, State, STATE, Cercle de Bourem, cercle du Gourma, Province de Ouaddaï",
+         "TOM, GAQ, Gao, GAO, Gao’s, Gao’’s attack, Gao’ Mali, Burkina Faso, Burkina  Faso",
+         "Bamako-Sénou, Ségou Koura, Tin-Hama, Niger River, the Niger Delta, Saint-Louis",
+         "Mouvement pour le Salut de l’Azawad (MSA), FAMa, MINUSMA, the U.N. in Gao.",
+         "İstanbul, ISTANBUL, Ouagadougou, Dori\u00a0Sahel, N’Djamena, l’Est, d’Ansongo",
+         "N’’s Djamena, Ndj’’s Amena, Ndj’ Amena, El Pas de la Casa, El Pas de la Casa Grande",
+         "Markaz e Hukumat e Sultan e Bakwah, Markaz-e-Hukumat-e-Sultan-e-Bakwah, Rabat e Sangi",
+         "Abu Dhabi Island and Internal Islands City, Abu Dhabi Island and Internal Islands"]
+
+
+def test_known_names_read_with_start_kinds_are_those_of_the_plain_loop(monkeypatch):
+    from mapper.gazetteer import Gazetteer
+
+    gaz, lex = Gazetteer(progress=False), lexicon()
+    for name in ("_cued_unknowns", "_repeats"):
+        monkeypatch.setattr(T, name, lambda *a: [])
+    monkeypatch.setattr(T, "_drop_people", lambda *a: None)
+    rng = random.Random(23)
+    words = " ".join(NAMES).replace(",", "").split()
+    texts = NAMES + ["\n".join(NAMES)] + [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    found = 0
+    for fresh in (True, False, False):  # with the memory of words empty, then full
+        if fresh:
+            lex.derived.pop("start kinds", None)
+        for text in TEXTS + texts:
+            sentences = split_sentences(text)
+            toks = T.tokenize(text, sentences)
+            for w in toks.words:  # (the kinds are remembered by text: key and capital follow)
+                assert not w.starter or (w.key == T.fold(w.text) and w.cap == w.text[:1].isupper())
+            fast = [(m.start, m.end, m.surface, m.key, m.sentence, m.cue)
+                    for m in T.find_mentions(text, sentences, gaz, lex, toks)]
+            assert fast == _known_names_plainly(text, toks, gaz, lex), text
+            found += len(fast)
+    assert found > 10_000
+    kinds = lex.derived["start kinds"].kinds
+    assert {T._REGION, T._ABBREVIATION, T._NONE, T._NAME, T._NAME | T._READ_ON,
+            T._NAME_ALONE | T._READ_ON} <= set(kinds.values())
