@@ -143,12 +143,18 @@ def _read_token(piece: str) -> Word | tuple[Word, ...]:
     more or fewer ("d’Ivoire", "–"), such a piece being noted in _ODD."""
     found = _read_piece(piece)
     if len(found) == 1:
+        if found[0].offset:
+            _IRREGULAR.add(piece)
         return found[0]
     _ODD.add(piece)
+    _IRREGULAR.add(piece)
     return found
 
 
 _ODD: set[str] = set()  # the pieces read whose tokens are not one word
+# the pieces read whose tokens are not one word at their start: the odd ones, and those
+# whose word starts further in ("(Mali", "“Gao”")
+_IRREGULAR: set[str] = set()
 read_tokens_with(_read_token)
 
 
@@ -170,9 +176,10 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
     words: list[Word] = []
     starts: list[int] = []
     sents: list[int] = []
-    odd = _ODD
-    if len(odd) > 50_000:  # a bounded memory, forgotten with the pieces read (whose
-        odd.clear()  # readings it tells apart)
+    odd, irregular = _ODD, _IRREGULAR
+    if len(odd) > 50_000 or len(irregular) > 50_000:  # a bounded memory, forgotten with
+        odd.clear()  # the pieces read (whose readings it tells apart)
+        irregular.clear()
         read_tokens_with(_read_token)
     firsts: set[int] = set()
     for s in sentences:
@@ -181,15 +188,24 @@ def tokenize(text: str, sentences: list[Sentence]) -> Tokens:
             body = text[s.start:s.end]
         pieces = pieces_of(body)
         got, steps = tokens_of(body)  # (read with the sentence's words, as a rule)
-        if sum(steps) - 1 == len(body):  # one space between pieces: each piece starts
-            at = accumulate(steps, initial=s.start)  # a step (length + 1) after the last
+        before = len(words)
+        spaced = sum(steps) - 1 == len(body)  # one space between pieces: each piece
+        # starts a step (its length + 1) after the one before
+        if spaced and irregular.isdisjoint(pieces):  # (the usual sentence) one word a
+            words += got  # piece, at its start: where the pieces start
+            starts += accumulate(steps, initial=s.start)
+            del starts[-1]  # (where a piece after the last would start)
+            firsts.add(before)
+            sents += repeat(s.index, len(words) - before)
+            continue
+        if spaced:
+            at = accumulate(steps, initial=s.start)
         else:
             at, pos = [], s.start
             for p in pieces:
                 pos = text.find(p, pos)
                 at.append(pos)
                 pos += len(p)
-        before = len(words)
         if odd.isdisjoint(pieces):  # one word a piece
             words += got
             starts += map(add, at, map(_OFFSET, got))

@@ -194,3 +194,55 @@ def test_known_names_read_with_start_kinds_are_those_of_the_plain_loop(monkeypat
     kinds = lex.derived["start kinds"].kinds
     assert {T._REGION, T._ABBREVIATION, T._NONE, T._NAME, T._NAME | T._READ_ON,
             T._NAME_ALONE | T._READ_ON} <= set(kinds.values())
+
+
+def _tokens_plainly(text, sentences):
+    """Each sentence's pieces found in the text one by one and read afresh: (start, word)."""
+    out = []
+    for s in sentences:
+        pos = s.start
+        for p in text[s.start:s.end].split():
+            pos = text.find(p, pos)
+            out += [(pos + w.offset, w, s.index) for w in T._read_piece(p)]
+            pos += len(p)
+    return out
+
+
+PIECES = ["(Mali", "“Gao”", "«Boni»", "d’Ansongo,", "Mali’s", "Gao", "gunmen", "–", "(AP)",
+          "l’Est", "12", "—", "", "İstanbul", "'Kidal'", "Côte", "d’Ivoire", ".", "Sévaré."]
+
+
+def test_tokens_of_sentences_of_plain_pieces_are_the_plain_ones():
+    rng = random.Random(29)
+    gaps = [" ", " ", " ", "  ", "\n", "\t", " \u00a0", ". ", "\n\n"]
+    made = ["".join(rng.choice(PIECES) + rng.choice(gaps) for _ in range(rng.randint(1, 25)))
+            for _ in range(3000)]
+    plain = irregular = 0
+    for k, text in enumerate(TEXTS + made):
+        if k % 500 == 0:
+            forget_texts()
+        sentences = split_sentences(text)
+        toks = T.tokenize(text, sentences)
+        got = [(toks.starts[i], w, toks.sents[i]) for i, w in enumerate(toks.words)]
+        assert got == _tokens_plainly(text, sentences), text
+        assert toks.firsts == {i for i in range(len(got)) if i == 0 or got[i][2] != got[i - 1][2]}
+        for s in sentences:
+            if T._IRREGULAR.isdisjoint(s.text.split()):
+                plain += 1
+            else:
+                irregular += 1
+    assert plain > 1000 and irregular > 1000
+    # the pieces not read as one word at their start are known as such
+    assert {"(Mali", "“Gao”", "d’Ansongo,", "(AP)"} <= T._IRREGULAR
+    assert "(Mali" not in T._ODD and "d’Ansongo," in T._ODD
+    assert not {"Gao", "Mali’s", "Sévaré."} & T._IRREGULAR
+
+
+def test_tokens_stay_right_when_the_irregular_pieces_are_forgotten():
+    text = "Gunmen struck near (Mali) and d’Ansongo, “Gao” east."
+    sentences = split_sentences(text)
+    want = _tokens_plainly(text, sentences)
+    T._IRREGULAR.update(str(i) for i in range(50_001))  # past its bound: all forgotten
+    toks = T.tokenize(text, sentences)
+    assert [(toks.starts[i], w, toks.sents[i]) for i, w in enumerate(toks.words)] == want
+    assert len(T._IRREGULAR) < 10 and "(Mali)" in T._IRREGULAR
