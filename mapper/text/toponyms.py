@@ -654,8 +654,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters alone
 def _repeats(text: str, toks: Tokens, found: list[Mention], unknown: list[Mention]
              ) -> list[Mention]:
     """Other occurrences of names first read as places through a cue ("near Ogossagou")."""
+    if not unknown:  # (no name to look for: nothing to set up)
+        return []
     taken = _Spans((m.start, m.end) for m in found)
-    index = dict(zip(toks.starts, range(len(toks)), strict=True)) if unknown else {}
+    index = dict(zip(toks.starts, range(len(toks)), strict=True))
     out = []
     for name in dict.fromkeys(m.surface for m in unknown):  # in the order they were read
         for s in _whole_name_at(text, name):

@@ -246,3 +246,19 @@ def test_tokens_stay_right_when_the_irregular_pieces_are_forgotten():
     toks = T.tokenize(text, sentences)
     assert [(toks.starts[i], w, toks.sents[i]) for i, w in enumerate(toks.words)] == want
     assert len(T._IRREGULAR) < 10 and "(Mali)" in T._IRREGULAR
+
+
+def test_repeats_without_unknown_names_are_none_and_with_them_as_before():
+    from mapper.gazetteer import Gazetteer
+
+    gaz, lex = Gazetteer(progress=False), lexicon()
+    text = "Gunmen struck near Kobrix. Kobrix, Gao and Kobrix’s well; KOBRIX. Kobrixa"
+    sentences = split_sentences(text)
+    toks = T.tokenize(text, sentences)
+    found = T.find_mentions(text, sentences, gaz, lex, toks)
+    known = [m for m in found if m.known]
+    unknown = [m for m in found if not m.known and m.cue == "near"]
+    assert [m.surface for m in unknown] == ["Kobrix"]
+    assert T._repeats(text, toks, known, []) == []
+    again = T._repeats(text, toks, known + unknown, unknown)
+    assert [(m.start, m.surface) for m in again] == [(27, "Kobrix"), (43, "Kobrix")]
