@@ -598,7 +598,8 @@ def _cued_unknowns(text: str, toks: Tokens, found: list[Mention], gaz: Gazetteer
 
 
 def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, ...],
-                 whole: frozenset[str] = frozenset()) -> list[re.Match]:
+                 whole: dict[str, tuple[tuple[str, int], ...]] | None = None
+                 ) -> list[re.Match]:
     """The matches of ``appos_re`` ("Xyzville, a town in", "X, 50 km north of Gao",
     "X (Mopti region)"), looked for only between the full stops around its needles.
 
@@ -607,18 +608,25 @@ def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, 
     needle hold none; each other stretch is scanned as the whole text would be (a full
     stop ends it as the end of a text would: no word goes on).
 
-    The needles in ``whole`` (see :func:`_whole_needles`) stand in a match as whole words:
-    one that is not among the words of the text (:func:`~mapper.text.scan.words_of`, a
-    set already read) is not looked for, character by character, at all."""
+    The needles in ``whole`` (see :func:`_whole_needles`) are the words of apposition
+    phrases, which a match holds after a comma and white space (", a town"): one that is
+    not among the words of the text (:func:`~mapper.text.scan.words_of`, a set already
+    read) is not looked for at all, and where one stands other than in such a phrase
+    after such a comma ("the town of"), its stretch is not scanned for it."""
     if not needles or len(low) != len(text):
         return list(appos_re.finditer(text))
+    whole = whole or {}
     spans = set()
     words = words_of(text) if whole else frozenset()
     for needle in needles:
-        if needle in whole and needle not in words:
+        where = whole.get(needle)
+        if where is not None and needle not in words:
             continue  # no match holds it (nor a needle that only a match holds)
         q = low.find(needle)
         while q >= 0:
+            if where is not None and not _in_apposition(text, q, where):
+                q = low.find(needle, q + 1)
+                continue
             a = low.rfind(".", 0, q) + 1
             b = low.find(".", q)
             b = len(low) if b < 0 else b
@@ -630,22 +638,43 @@ def _appositions(appos_re: re.Pattern, text: str, low: str, needles: tuple[str, 
     return out
 
 
-def _whole_needles(ends: dict[str, str], needles: tuple[str, ...]) -> frozenset[str]:
+def _in_apposition(text: str, q: int, where: tuple[tuple[str, int], ...]) -> bool:
+    """Does the word at ``q`` stand as in one of the phrases ``where`` (phrase, where the
+    word is in it), written so, after a comma and white space (", a town")?"""
+    for phrase, at in where:
+        k = q - at  # where the phrase would start
+        if k > 0 and text.startswith(phrase, k):
+            j = k
+            while j > 0 and text[j - 1].isspace():  # (as "\s" reads white space)
+                j -= 1
+            if j < k and j > 0 and text[j - 1] == ",":
+                return True
+    return False
+
+
+def _whole_needles(ends: dict[str, str], needles: tuple[str, ...]
+                   ) -> dict[str, tuple[tuple[str, int], ...]]:
     """The needles (of :func:`_appositions`) that every apposition phrase holding them as its
     needle (``ends``: phrase -> its needle) holds as a whole word of lower-case letters, set
-    apart by white space ("town" of "a town").
+    apart by white space ("town" of "a town"), each with those phrases and where it
+    stands in them.
 
-    A match of such a phrase (taken as written, with a word boundary after it) holds that
-    word after white space, and followed by white space or by what ends the phrase, no
-    word character; the text's words (read from the lower case of its pieces, cut at what
-    is not a letter or digit) then hold it, since lower() leaves those letters as they are
-    and turns no character that is not a letter or digit into one. A needle of any other
-    phrase (or of no phrase: "km", "(") is always looked for."""
-    whole, other = set(), set()
+    A match of such a phrase (taken as written, after a comma and white space, with a word
+    boundary after it) holds that word at one of those places, after white space, and
+    followed by white space or by what ends the phrase, no word character; the text's
+    words (read from the lower case of its pieces, cut at what is not a letter or digit)
+    then hold it, since lower() leaves those letters as they are and turns no character
+    that is not a letter or digit into one. A needle of any other phrase (or of no
+    phrase: "km", "(") is always looked for, everywhere."""
+    whole: dict[str, list[tuple[str, int]]] = {}
+    other = set()
     for phrase, need in ends.items():
-        plain = _LETTERS.fullmatch(need) and need == need.lower() and need in phrase.split()
-        (whole if plain else other).add(need)
-    return frozenset(w for w in whole - other if w in needles)
+        places = [m.start() for m in re.finditer(r"\S+", phrase) if m.group() == need]
+        if _LETTERS.fullmatch(need) and need == need.lower() and places:
+            whole.setdefault(need, []).extend((phrase, at) for at in places)
+        else:
+            other.add(need)
+    return {w: tuple(v) for w, v in whole.items() if w not in other and w in needles}
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters alone
