@@ -243,7 +243,8 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     n = len(words)
     free = 0  # the first token not inside a mention already found
     # a name starts with a capitalised word, or a region word ("région de Mopti")
-    for i in compress(range(n), map(_STARTER, words)):
+    starters = list(compress(range(n), map(_STARTER, words)))
+    for i in starters:
         if i < free:
             continue
         t = words[i]
@@ -285,7 +286,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer, lex: Lex
     for a, b in zip(out, out[1:], strict=False):
         if a.sentence == b.sentence and _LISTED.fullmatch(text[a.end:b.start]):
             b.placey = b.placey or a.known or a.placey
-    _drop_people(toks, out, lex, text)
+    _drop_people(toks, out, lex, text, starters)
     return out
 
 
@@ -781,15 +782,21 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _drop_people(toks: Tokens, mentions: list[Mention], lex: Lexicon, text: str) -> None:
-    """Drop single-word mentions that are surnames of people named in full elsewhere."""
+def _drop_people(toks: Tokens, mentions: list[Mention], lex: Lexicon, text: str,
+                 starters: list[int] | None = None) -> None:
+    """Drop single-word mentions that are surnames of people named in full elsewhere.
+    ``starters``: the tokens that may start a name (Word.starter: the capitalised ones and
+    the region words), if known; the capitalised words are among them."""
     # the mentions that may go: known single words, not after a locative cue
     may_go = {m.key for m in mentions
               if m.known and " " not in m.key and m.cue not in lex.locative_cues}
     if not may_go:
         return
     words, sents = toks.words, toks.sents
-    caps = list(compress(range(len(words)), map(_CAP, words)))
+    if starters is None:
+        caps = list(compress(range(len(words)), map(_CAP, words)))
+    else:  # (fewer to read than the words)
+        caps = [k for k in starters if words[k].cap]
     # a surname is read after the first word of a run of capitalised words: a mention can
     # go only if its word stands somewhere just after another capitalised word
     if not any(words[k].key in may_go and k and words[k - 1].cap and sents[k - 1] == sents[k]

@@ -266,3 +266,74 @@ def test_repeats_without_unknown_names_are_none_and_with_them_as_before():
     assert T._repeats(text, toks, known, []) == []
     again = T._repeats(text, toks, known + unknown, unknown)
     assert [(m.start, m.surface) for m in again] == [(27, "Kobrix"), (43, "Kobrix")]
+
+
+def _drop_people_every_run(toks, mentions, lex, text):
+    """_drop_people as it was: every run of capitalised words of the text read."""
+    may_go = {m.key for m in mentions
+              if m.known and " " not in m.key and m.cue not in lex.locative_cues}
+    if not may_go:
+        return
+    words, sents = toks.words, toks.sents
+    people, runs, last = set(), [], -2
+    spans = sorted((m.start, m.end) for m in mentions)
+    for k in range(len(words)):
+        if not words[k].cap:
+            continue
+        if k == last + 1 and sents[last] == sents[k] and toks.joined(text, last, k):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        last = k
+    for run in runs:
+        named = [k for k in run if words[k].key not in lex.function_words]
+        if len(named) >= 2 and not T._covered(toks.starts[named[0]], toks.end(named[-1]), spans):
+            people.update(words[k].key for k in named[1:])
+    mentions[:] = [m for m in mentions if not (m.known and " " not in m.key and m.key in people
+                                               and m.cue not in lex.locative_cues)]
+
+
+PEOPLE = ["Mariam Cissé spoke in Gao; Cissé said Gao was calm. Cissé Gao Boni.",
+          "Amadou Koufa’s men left Koufa. KOUFA, Mali — Amadou Koufa and Koufa, Koufa Koufa",
+          "Mr Boni De Kidal met Kidal. Near Kidal, Boni-Kidal\nKidal Boni and Boni. De Kidal",
+          "The Gao Kidal road. Gao Kidal. The De La Gao. Le Boni Du Kidal Du. Boni. Kidal",
+          "İbrahim Traoré visited Traoré; in Traoré he spoke. Ibrahim  Traoré, Traoré",
+          "Ansongo Ménaka Gao Kidal Boni Tessit Ansongo. Ménaka (Gao) Kidal—Boni Gao-Boni",
+          "the region Gao, la région Kidal, Région Boni, State Gao; Mariam State. state Kidal"]
+
+
+def test_surnames_read_with_the_starters_are_those_of_every_run(monkeypatch):
+    from mapper.gazetteer import Gazetteer
+
+    gaz, lex = Gazetteer(progress=False), lexicon()
+    fast_drop = T._drop_people
+    monkeypatch.setattr(T, "_drop_people", lambda *a: None)  # the mentions before dropping
+    rng = random.Random(31)
+    words = " ".join(PEOPLE + AWKWARD).split()
+    texts = TEXTS[:300] + PEOPLE + [" ".join(rng.choice(words) for _ in range(rng.randint(2, 60)))
+                                    for _ in range(1500)]
+    dropped = kept = 0
+    cues = [None, "in", "said", "near", *sorted(lex.locative_cues)[:3]]
+    for text in texts:
+        sentences = split_sentences(text)
+        toks = T.tokenize(text, sentences)
+        found = T.find_mentions(text, sentences, gaz, lex, toks)
+        # and capitalised words at random as known mentions (some over two words)
+        every = []
+        for k, w in enumerate(toks.words):
+            if w.cap and rng.random() < 0.5:
+                j = k + 1 if k + 1 < len(toks) and rng.random() < 0.2 else k
+                every.append(T.Mention(toks.starts[k], toks.end(j), w.text, w.key, toks.sents[k],
+                                       rng.random() < 0.9, cue=rng.choice(cues)))
+        starters = [k for k, w in enumerate(toks.words) if w.starter]
+        for mentions in (found, every):
+            fast, plain, alone = list(mentions), list(mentions), list(mentions)
+            fast_drop(toks, fast, lex, text, starters)
+            fast_drop(toks, alone, lex, text)
+            _drop_people_every_run(toks, plain, lex, text)
+            assert [id(m) for m in fast] == [id(m) for m in plain], text
+            assert [id(m) for m in alone] == [id(m) for m in plain], text
+            dropped += len(fast) < len(mentions)
+            kept += len(fast) == len(mentions) and len(mentions) > 0
+    assert dropped > 300 and kept > 300
+
