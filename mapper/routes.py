@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,20 +48,27 @@ class Corridor:
 
 def load_corridors(path: Path | None = None) -> list[Corridor]:
     """Read the corridor catalogue; errors name the file and line (re-read when it changes)."""
-    path = Path(path or data_dir() / "gazetteer" / "routes.csv")
+    # (asked for by every report that links a blockade to corridors: the file is looked
+    # at at most once a second, and the path made and hashed once, not at every call)
+    key = path or os.environ.get("MAPPER_DATA")  # what decides the file (see data_dir)
     now = time.monotonic()
-    seen = _CHECKED.get(path)
-    if seen is None or now - seen[0] > 1.0:  # look at the file at most once a second
+    seen = _CHECKED.get(key)
+    if seen is None or now - seen[0] > 1.0:
+        file = Path(path or data_dir() / "gazetteer" / "routes.csv")
         try:
-            st = path.stat()
+            st = file.stat()
         except OSError as exc:
-            raise GazetteerDataError(f"{path}: cannot read the corridor catalogue "
+            raise GazetteerDataError(f"{file}: cannot read the corridor catalogue "
                                      f"({exc.strerror})") from None
-        seen = _CHECKED[path] = (now, st.st_mtime_ns, st.st_size)
-    return list(_load_corridors(path, seen[1], seen[2]))
+        if len(_CHECKED) > 64:
+            _CHECKED.clear()
+        seen = _CHECKED[key] = (now, st.st_mtime_ns, st.st_size, file)
+    return list(_load_corridors(seen[3], seen[1], seen[2]))
 
 
-_CHECKED: dict[Path, tuple[float, int, int]] = {}  # path -> (when looked at, mtime, size)
+# the path asked for (None: the default of the data folder in force) -> (when looked at,
+# mtime, size, the file)
+_CHECKED: dict[object, tuple[float, int, int, Path]] = {}
 
 
 @lru_cache(maxsize=8)
