@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple
 
 from ..memory import Memory
-from .scan import Anchored, alternation, anchored, register, scan_of, starts_of, words_of
+from .scan import Anchored, alternation, anchored, starts_of, words_of
 
 __all__ = ["DateMention", "find_dates", "parse_iso_date", "uses_previous"]
 
@@ -136,7 +137,7 @@ _NEEDS = {
     "yesterday": (False, ("yesterday", "hier", "night", "overnight", "nuit"), None),
     "today": (False, ("today", "morning", "aujourd", "matin"), None),
 }
-_STEMS = {kind: register(stems) for kind, (_, stems, _) in _NEEDS.items() if stems}
+_STEMS = {kind: frozenset(stems) for kind, (_, stems, _) in _NEEDS.items() if stems}
 _ALL_STEMS = frozenset().union(*_STEMS.values())
 
 
@@ -154,42 +155,84 @@ def uses_previous(text: str) -> bool:
     return not _RELATIVE.isdisjoint(_runnable(text))
 
 
+# What a sentence's words hold that the patterns need (see _NEEDS), as bits: one for
+# each stem a word starts with, and these.
+_STEM_BIT = {stem: 1 << k for k, stem in enumerate(sorted(_ALL_STEMS))}
+_STEM_LENGTHS = sorted({len(stem) for stem in _STEM_BIT})
+_MONTH = 1 << len(_STEM_BIT)  # a month name
+_DAY = _MONTH << 1  # a weekday name
+_DIGITS = _MONTH << 2  # a decimal digit ("\d")
+_GLUED = _MONTH << 3  # a month glued to its qualifier ("midjune")
+_DASH = _MONTH << 4  # "-" (in the sentence, not its words)
+_MONTH_ENDS = tuple(MONTHS)
+# the words read so far, and those of them that hold something (with their bits)
+_KNOWN: set[str] = set()
+_HOLDING: set[str] = set()
+_BITS: dict[str, int] = {}
+
+
+def _word_bits(word: str) -> int:
+    """What ``word`` (lower case, as scan.words_of reads them) holds, as bits."""
+    found = 0
+    if word in _MONTH_WORDS:
+        found |= _MONTH
+    if word in _DAY_WORDS:
+        found |= _DAY
+    if not word.isalpha() and _DIGIT.search(word):  # (a decimal digit is no letter)
+        found |= _DIGITS
+    # _GLUED_MONTH ends at the end of the word (a word ends where letters and digits do)
+    if word.endswith(_MONTH_ENDS) and _GLUED_MONTH.search(word):
+        found |= _GLUED
+    for n in _STEM_LENGTHS:
+        if n > len(word):
+            break
+        found |= _STEM_BIT.get(word[:n], 0)
+    return found
+
+
+def _read(words: frozenset[str]) -> None:
+    """Read the words not met before (a bounded memory of words)."""
+    if len(_KNOWN) > 200_000:
+        _KNOWN.clear()
+        _HOLDING.clear()
+        _BITS.clear()
+    for word in words.difference(_KNOWN):
+        bits = _word_bits(word)
+        if bits:
+            _HOLDING.add(word)
+            _BITS[word] = bits
+    _KNOWN.update(words)
+
+
 @lru_cache(maxsize=256)
 def _runnable(text: str) -> tuple[str, ...]:
-    """The patterns that can match in a sentence, in their order of priority."""
+    """The patterns that can match in a sentence, in their order of priority.
+
+    Read from the sentence's words (scan.words_of), each read once (remembered): the
+    stems they start with, month and weekday names, a month glued to its qualifier, and
+    decimal digits, as a text's digits are in its words (letters and digits, lower case:
+    lower() keeps a digit); then "-", which only the iso pattern needs, with digits. A
+    sentence none of whose words holds any of these can match no pattern (each needs
+    one). A glued month is told even beside a month name (_kinds then needs it not).
+    """
     words = words_of(text)
-    hits = _ALL_STEMS & scan_of(text).present  # the stems the text holds
-    month = not words.isdisjoint(_MONTH_WORDS)
-    day = not words.isdisjoint(_DAY_WORDS)
-    digits = _DIGIT.search(text) is not None
-    # "midJune", "inMarch": the month pattern also takes its qualifier glued on
-    glued = not month and _glued(words)
-    if not (hits or digits or glued or month or day):
+    if not words <= _KNOWN:
+        _read(words)
+    hit = words & _HOLDING  # (set operations: the cheapest reading)
+    if not hit:
         return ()
-    what = (hits, month, day, digits, glued, "-" in text)
-    found = _KINDS.get(what)
+    held = reduce(or_, map(_BITS.__getitem__, hit))
+    if held & _DIGITS and "-" in text:
+        held |= _DASH
+    found = _KINDS.get(held)
     if found is None:  # sentences hold few combinations of these: work each out once
-        found = _KINDS.put(what, _kinds(*what))
+        found = _KINDS.put(held, _kinds(
+            frozenset(s for s, bit in _STEM_BIT.items() if held & bit), bool(held & _MONTH),
+            bool(held & _DAY), bool(held & _DIGITS), bool(held & _GLUED), bool(held & _DASH)))
     return found
 
 
 _KINDS = Memory(4096)
-_SEEN: set[str] = set()  # the words met so far...
-_GLUED: set[str] = set()  # ... and those of them that end with a month glued to its qualifier
-
-
-def _glued(words: frozenset[str]) -> bool:
-    """Does a word end with a month glued to its qualifier ("midjune")? Each word is read
-    once (a word that does holds every letter of it: _GLUED_MONTH finds it in the word)."""
-    new = words.difference(_SEEN)
-    if new:
-        if len(_SEEN) > 200_000:  # a bounded memory of words
-            _SEEN.clear()
-            _GLUED.clear()
-            new = words
-        _SEEN.update(new)
-        _GLUED.update(w for w in new if _GLUED_MONTH.search(w))
-    return not words.isdisjoint(_GLUED)
 
 
 def _kinds(hits: frozenset, month: bool, day: bool, digits: bool, glued: bool, dash: bool
