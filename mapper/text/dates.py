@@ -30,7 +30,47 @@ _MO = alternation(MONTHS)
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 
-_PATTERNS = [
+
+def _optional_as_branch(pattern: str) -> str:
+    r"""``pattern`` with each optional non-capturing group ``(?:X)?`` written ``(?:X|)``.
+
+    The two match the same texts the same way: greedy ``?`` tries X first and then
+    nothing, and so does the branch, backtracking into X in the same order; groups inside
+    X are unset when the empty way is taken, in both. The engine runs ``?`` over anything
+    longer than one character with its general repeat machinery, a branch with its
+    cheaper one. Lazy ``)??`` and possessive ``)?+`` are left as they are, and so are
+    capturing groups (``(X)?`` leaves the group unset where ``(X|)`` sets it to "").
+    """
+    out = list(pattern)
+    opens = []  # for each group open there: is it "(?:"?
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 2 if pattern[i + 1] == "]" else 3  # a "]" first is a literal
+                continue
+        elif c == "(":
+            opens.append(pattern.startswith("(?:", i))
+        elif c == ")":
+            plain = opens.pop()
+            if plain and i + 1 < n and pattern[i + 1] == "?" and \
+                    (i + 2 >= n or pattern[i + 2] not in "?+"):
+                out[i] = "|)"
+                out[i + 1] = ""
+        i += 1
+    return "".join(out)
+
+
+_WRITTEN = [
     ("iso", re.compile(rf"{_B}(\d{{4}})-(\d{{2}})-(\d{{2}}){_E}")),
     ("since_dm", re.compile(rf"{_B}(?:since|depuis(?: le)?)\s+(?:({_MO})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:er)?\s+({_MO}))(?:,?\s+(\d{{4}}))?{_E}", re.I)),
     ("since_month", re.compile(rf"{_B}(?:since(?: early| late| mid-?)?|(depuis)(?: (?:le )?(?:début|fin|mi-?))?(?: (?:du |le )?mois)?(?: de| d['’])?)\s+({_MO})(?:\s+(\d{{4}}))?{_E}", re.I)),
@@ -49,6 +89,11 @@ _PATTERNS = [
     ("yesterday", re.compile(rf"{_B}(?:yesterday|hier|last\s+night|overnight|la\s+nuit\s+dernière|dans\s+la\s+nuit){_E}", re.I)),
     ("today", re.compile(rf"{_B}(?:today|this\s+morning|aujourd['’]hui|ce\s+matin|earlier\s+today){_E}", re.I)),
 ]
+# the patterns run: as written, each "(?:...)?" as the cheaper "(?:...|)"
+_PATTERNS = [(kind, re.compile(_optional_as_branch(rx.pattern), rx.flags))
+             for kind, rx in _WRITTEN]
+
+
 class _Prefixed(Anchored):
     r"""A pattern run (as :class:`~mapper.text.scan.Anchored`) at its strong words only
     (``strong``: its beginnings other than ``weak`` unless given, like "next" or "veille"),

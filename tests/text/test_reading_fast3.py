@@ -89,3 +89,46 @@ def test_runnable_read_by_pieces_is_the_plain_one():
             if kind not in got:
                 assert rx.search(text) is None, (kind, text)
     assert kinds == set(D._RX)  # every pattern is asked for somewhere
+
+
+def _found(rx: re.Pattern, text: str) -> list:
+    """The matches of ``rx`` in ``text``, and its match at each place (groups too)."""
+    every = [(m.span(), m.groups()) for m in rx.finditer(text)]
+    at = [(m.span(), m.groups()) if m else None for m in map(rx.match, [text] * len(text),
+                                                              range(len(text)))]
+    return every + at
+
+
+def test_date_patterns_run_as_branches_match_as_written():
+    written = dict(D._WRITTEN)
+    assert [k for k, _ in D._WRITTEN] == [k for k, _ in D._PATTERNS]
+    for kind, rx in D._PATTERNS:
+        assert rx.pattern != written[kind].pattern or ")?" not in rx.pattern, kind
+        assert rx.flags == written[kind].flags
+        assert scan.starts_of(rx) == scan.starts_of(written[kind]), kind
+    hits = 0
+    for text in _texts()[::3] + ["on the 12th of June, 2025 dernier", "Sunday, June 3rd, 2024"]:
+        for kind, rx in D._PATTERNS:
+            got = _found(rx, text)
+            assert got == _found(written[kind], text), (kind, text)
+            hits += len(got)
+    assert hits > 1000
+
+
+SMALL = [r"(?:ab)?c", r"(?:(a)b)?a", r"(?:(a)|b)?(a)?b", r"x(?:a*)?y", r"(?:a(?:b)?)?b",
+         r"(?:(?:a)?)?a", r"[(?:)]?(?:a)?", r"\(?(?:a)?\)?", r"(?:a)??a", r"(?:a)?+a",
+         r"(a)?a", r"(?:a|ab)?b", r"(?:(a)|(b))?(?:b)?c", r"[]a]?(?:b)?", r"[^]a]?(?:b)?"]
+
+
+def test_optional_as_branch():
+    assert D._optional_as_branch(r"(?:ab)?c") == r"(?:ab|)c"
+    assert D._optional_as_branch(r"(ab)?(?:c)??(?:d)?+") == r"(ab)?(?:c)??(?:d)?+"
+    assert D._optional_as_branch(r"\(?(?:a)?[(?:)]?") == r"\(?(?:a|)[(?:)]?"
+    assert D._optional_as_branch(r"[]a)]?(?:b)?") == r"[]a)]?(?:b|)"
+    rng = random.Random(3)
+    texts = ["".join(rng.choice("abc()]x") for _ in range(rng.randint(0, 7)))
+             for _ in range(400)]
+    for p in SMALL:
+        plain, branchy = re.compile(p), re.compile(D._optional_as_branch(p))
+        for text in texts:
+            assert _found(branchy, text) == _found(plain, text), (p, text)
