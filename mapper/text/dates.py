@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache, reduce
-from operator import or_
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from ..memory import Memory
@@ -188,6 +188,7 @@ _ALL_STEMS = frozenset().union(*_STEMS.values())
 
 _GLUED_MONTH = re.compile(rf"(?:in|last|early|late|mid|en|début|fin|mi){alternation(MONTHS)}(?![\w])")
 _RELATIVE = {"day_before", "next_day", "same_day"}  # counted from the day told before
+_NUMERIC = ("iso", "dmy", "mdy")  # the patterns of day numbers
 
 
 def forget_texts() -> None:
@@ -363,23 +364,27 @@ def find_dates(text: str, published: date | None, previous: date | None = None
     >>> [(d.date.isoformat(), d.kind) for d in find_dates("a blockade since September", pub)]
     [('2025-09-01', 'since')]
     """
+    kinds = _runnable(text)
+    if not kinds:
+        return []
     if published is None:
         published = date.today()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind in _runnable(text):
-        rx = _SCANS[kind]
-        for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+    for kind in kinds:
+        for m in _SCANS[kind].finditer(text):
+            start, end = m.span()
+            if taken and any(a < end and start < b for a, b in taken):
                 continue
             dm = _resolve(kind, m, published, previous)
             if dm is None:
-                if kind in ("iso", "dmy", "mdy") and any(c.isdigit() for c in m.group(0)):
-                    taken.append((m.start(), m.end()))  # "31 November": no date, not a month
+                if kind in _NUMERIC and any(c.isdigit() for c in m.group(0)):
+                    taken.append((start, end))  # "31 November": no date, not a month
                 continue
-            taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), *dm))
-    found.sort(key=lambda d: d.start)
+            taken.append((start, end))
+            found.append(DateMention(start, end, *dm))
+    if len(found) > 1:
+        found.sort(key=itemgetter(0))  # by start
     return found
 
 

@@ -132,3 +132,37 @@ def test_optional_as_branch():
         plain, branchy = re.compile(p), re.compile(D._optional_as_branch(p))
         for text in texts:
             assert _found(branchy, text) == _found(plain, text), (p, text)
+
+
+def _plain_find_dates(text, published, previous):
+    """find_dates as first written: every pattern as written, over the whole text."""
+    found, taken = [], []
+    for kind, rx in D._WRITTEN:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            dm = D._resolve(kind, m, published, previous)
+            if dm is None:
+                if kind in ("iso", "dmy", "mdy") and any(c.isdigit() for c in m.group(0)):
+                    taken.append((m.start(), m.end()))
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(D.DateMention(m.start(), m.end(), *dm))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def test_find_dates_is_the_plain_reading():
+    from datetime import date
+    days = [(date(2025, 11, 10), None), (date(2025, 1, 3), date(2024, 12, 30)),
+            (date(2024, 2, 29), date(2024, 2, 27))]
+    many = 0
+    for k, text in enumerate(_texts()):
+        if k % 40 == 0:
+            scan.forget_texts()
+            D.forget_texts()
+        published, previous = days[k % 3]
+        got = D.find_dates(text, published, previous)
+        assert got == _plain_find_dates(text, published, previous), text
+        many += len(got) > 1
+    assert many > 100  # sentences with several dates, sorted
