@@ -9,6 +9,15 @@ cd "$(dirname "$0")/.."
 want=()
 command -v chromium >/dev/null 2>&1 || want+=(chromium)
 [ "${MAPPER_SKIP_QGIS:-0}" = 1 ] || /usr/bin/python3 -c "import qgis.core" >/dev/null 2>&1 || want+=(python3-qgis)
+# A C compiler, the C library's headers and Python's, for the compiled build (setup.py);
+# without them mapper still installs, as pure Python.
+PY=${PYTHON:-python3}
+command -v gcc >/dev/null 2>&1 || want+=(gcc)
+[ -e /usr/include/stdio.h ] || want+=(libc6-dev)
+if ! "$PY" -c "import os, sysconfig; raise SystemExit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" 2>/dev/null \
+        && [ "$(command -v "$PY")" = /usr/bin/python3 ]; then
+    want+=(python3-dev)  # (Debian's own Python; others ship their headers)
+fi
 if [ ${#want[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "setup: installing ${want[*]} with apt-get" >&2
@@ -25,7 +34,6 @@ if [ ${#want[@]} -gt 0 ]; then
     fi
 fi
 
-PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 # (PYTHONWARNINGS: setuptools warns at every editable install of a package with compiled
