@@ -49,11 +49,10 @@ def _read_manifest(path: Path) -> dict[str, str]:
         return {}
 
 
-def status(package: Path = _PACKAGE, manifest: Path | None = None) -> dict[str, str]:
-    """For each module the build compiled (or has a compiled file of): "compiled" when it
-    runs compiled, else why not ("source changed since the build", "MAPPER_PURE_PYTHON",
-    "compiled file missing", "not in the build's list")."""
-    listed = _read_manifest(manifest or package / "_compiled.json")
+def status(package: Path = _PACKAGE) -> dict[str, str]:
+    """For each module the build compiled: "compiled" when it runs compiled, else why not
+    ("source changed since the build", "MAPPER_PURE_PYTHON", "compiled file missing")."""
+    listed = _read_manifest(package / "_compiled.json")
     out: dict[str, str] = {}
     for module, digest in sorted(listed.items()):
         out[module] = _why_not(module, digest, package) or "compiled"
@@ -87,10 +86,11 @@ class _SourceFirst(importlib.abc.MetaPathFinder):
         if not fullname.startswith("mapper."):
             return None
         source = _source_of(fullname, self.package)
-        if not source.is_file() or _compiled_file(source) is None:
-            return None  # nothing compiled here: the usual import
-        if _why_not(fullname, self.listed.get(fullname), self.package) is None:
-            return None  # the compiled module is current: the usual import takes it
+        if not source.is_file():
+            return None  # a package, or no such module: the usual import
+        why = _why_not(fullname, self.listed.get(fullname), self.package)
+        if why is None or why == "compiled file missing":
+            return None  # current, or nothing compiled: the usual import takes it
         return importlib.util.spec_from_file_location(fullname, source)
 
 

@@ -72,12 +72,7 @@ def split_sentences(text: str) -> list[Sentence]:
                               _INITIALS.fullmatch(w)):
                         continue
             end, after, breaks = m.end(1), m.end(), "\n" in m.group(2)
-        # _emit(text, start, end, para, out), written out: it runs for every sentence
-        part = text[start:end]
-        body = part.strip()
-        if body:
-            start += len(part) - len(part.lstrip())
-            out.append(tuple.__new__(Sentence, (len(out), start, start + len(body), body, para)))
+        _emit(text, start, end, para, out)
         start = after
         if breaks:
             para += 1
